@@ -1,0 +1,78 @@
+"""The document object every pipeline stage annotates.
+
+Like a spaCy ``Doc``: the plain text is fixed once, and stages add typed spans to named layers (``sentence``,
+``date``, ``number``, ``place``, ``weapon``, ``actor``, ``trigger``, ``source``, ``quote``...).  Evidence offsets in the
+output are taken from these spans, so they always point at the words a value came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Span:
+    """A labelled character range ``[start, end)`` of ``Document.text`` with stage-specific attributes."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def within(self, start: int, end: int) -> bool:
+        return start <= self.start and self.end <= end
+
+
+@dataclass
+class Document:
+    """One input document: plain text, metadata, and the span layers stages add."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    layers: dict[str, list[Span]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, layer: str, span: Span) -> Span:
+        self.layers.setdefault(layer, []).append(span)
+        return span
+
+    def layer(self, name: str) -> list[Span]:
+        """Spans of one layer in text order (empty if no stage added any)."""
+        spans = self.layers.get(name, [])
+        spans.sort(key=lambda s: (s.start, -s.end))
+        return spans
+
+    def spans_in(self, name: str, start: int, end: int) -> Iterator[Span]:
+        """Spans of layer ``name`` lying inside ``[start, end)``."""
+        for span in self.layer(name):
+            if span.start >= end:
+                break
+            if span.start >= start and span.end <= end:
+                yield span
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    @property
+    def sentences(self) -> list[Span]:
+        return self.layer("sentence")
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)

@@ -1,0 +1,45 @@
+"""A gazetteer entry as the pipeline sees it, and its conversion to the contract's ``Location``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from conflictlens.model import Location
+
+# kind -> the contract's location precision
+PRECISION_OF_KIND = {
+    "country": "country",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "town": "town",
+    "district": "district",
+    "point": "point",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place: a country, an admin1 (oblast), an admin2 (raion), a town/village, or a district of a town."""
+
+    geonameid: int | None
+    name: str  # preferred Latin name, as English-language media spell it (Kyiv, Odesa, Solomianskyi district)
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # English admin1 name, e.g. "Kyiv City", "Odesa Oblast", "Belgorod Oblast"
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    kind: str  # "country" | "admin1" | "admin2" | "town" | "district"
+    population: int = 0
+    parent: int | None = None  # for a district: geonameid of the town it is part of
+
+    def to_location(self, precision: str | None = None) -> Location:
+        return Location(
+            name=self.name,
+            country=self.country,
+            admin1=self.admin1,
+            admin2=self.admin2,
+            lat=None if self.lat is None else round(self.lat, 5),
+            lon=None if self.lon is None else round(self.lon, 5),
+            precision=precision or PRECISION_OF_KIND.get(self.kind, "unknown"),  # type: ignore[arg-type]
+            geonameid=self.geonameid,
+        )

@@ -14,7 +14,12 @@ PRECISION_OF_KIND = {
     "town": "town",
     "district": "district",
     "point": "point",
+    "region": "admin1",  # a named region coarser than a town (Donbas): as coarse as an oblast
+    "water": "unknown",  # a sea or river: no settlement to put the event in
 }
+
+# How specific a kind is, most specific first (used to pick an event's place).
+SPECIFICITY = {"point": 0, "town": 1, "district": 2, "admin2": 3, "admin1": 4, "region": 5, "water": 6, "country": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +33,7 @@ class Place:
     admin2: str | None
     lat: float | None
     lon: float | None
-    kind: str  # "country" | "admin1" | "admin2" | "town" | "district"
+    kind: str  # "country" | "admin1" | "admin2" | "town" | "district" | "point" | "region" | "water"
     population: int = 0
     parent: int | None = None  # for a district: geonameid of the town it is part of
 

@@ -1,0 +1,135 @@
+"""The ``conflictlens`` command line: one typer app, each command a thin call into the modules.
+
+Exit codes: 0 all documents processed, 1 some documents failed (each named on stderr in one line), 2 usage error
+(bad option, unreadable gold file, missing input).  No traceback reaches the user for input they can fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from conflictlens.evaluate.cli import evaluate_command
+from conflictlens.geo.cli import gazetteer_app, geocode_command
+
+app = typer.Typer(
+    name="conflictlens",
+    help="Turn news reports about armed conflict into structured, evidence-linked event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(gazetteer_app, name="gazetteer", help="Build, inspect and extend the offline gazetteer.")
+app.command("geocode", help="Look up a place name in the gazetteer (candidates with coordinates).")(geocode_command)
+app.command("evaluate", help="Score extraction against human-coded events (own gold, ACLED or UCDP).")(evaluate_command)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _error(message: str) -> None:
+    typer.echo(f"conflictlens: {message}", err=True)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _error(f"--published: {value!r} is not a date (use YYYY-MM-DD)")
+        raise typer.Exit(2) from None
+
+
+@app.command("extract")
+def extract_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .jsonl), directories of them, or - for standard input.", show_default=False),
+    ],
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write results here instead of stdout.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: the contract; table: a summary for people.")] = OutputFormat.jsonl,
+    with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's plain text in the output.")] = False,
+) -> None:
+    """Extract events and claims from news reports: one JSON document result per line (see docs/EVENTS.md)."""
+    from conflictlens.ingest import iter_documents
+    from conflictlens.model import DocumentFailure
+    from conflictlens.pipeline import Pipeline
+
+    pub = _parse_date(published)
+    try:
+        pipeline = Pipeline.default()
+    except Exception as exc:  # a broken user gazetteer, unreadable home directory...
+        _error(f"cannot load the pipeline: {exc}")
+        raise typer.Exit(2) from None
+    failures = 0
+    ok = 0
+    out: TextIO
+    try:
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        _error(f"{output}: cannot write ({exc.strerror})")
+        raise typer.Exit(2) from None
+    table = None
+    if fmt is OutputFormat.table:
+        from conflictlens.report_table import TableWriter
+
+        table = TableWriter(out)
+    try:
+        for result in pipeline.run_many(iter_documents(inputs, pub)):
+            if isinstance(result, DocumentFailure):
+                failures += 1
+                _error(result.message())
+                continue
+            ok += 1
+            if table is not None:
+                table.write(result)
+            else:
+                out.write(json.dumps(result.to_json_dict(with_text=with_text), ensure_ascii=False) + "\n")
+                out.flush() if out is sys.stdout else None
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if ok == 0 and failures == 0:
+        _error("no documents found in " + ", ".join(inputs))
+        raise typer.Exit(2)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of one output line, generated from the models."""
+    from conflictlens.schema import document_schema
+
+    typer.echo(json.dumps(document_schema(), indent=1))
+
+
+def main() -> None:
+    """Entry point: runs the app and turns user-caused errors into one line (exit 2)."""
+    from conflictlens.errors import ConflictlensError
+
+    try:
+        app()
+    except ConflictlensError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Who did it to whom, inferred as a reader would.
+
+The attacker (actor1) is the actor named as the subject of the trigger ("Russian forces shelled ..."), modifying it
+("a Ukrainian attack", "Russian shelling"), as its agent ("... targeted by Russian missiles") or by metonymy ("Moscow
+launched ...").  Actors in object position ("shelled Ukrainian positions", "an attack on Ukrainian cities") are
+targets (actor2).  With no actor named, a reader of a report on this war infers the attacker from the side the place
+belongs to (shelling of a Ukrainian village -> Russian forces), and the event says so with lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictlens.document import Document, Span
+from conflictlens.model import Actor
+
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
+    r"with|from|in|positions of|between|the)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+RUSSIA = Actor(name="Military Forces of Russia", country="RU", kind="state_forces")
+UKRAINE = Actor(name="Military Forces of Ukraine", country="UA", kind="state_forces")
+_SIDE_ACTOR = {"RU": RUSSIA, "UA": UKRAINE}
+
+
+def actor_of(span: Span) -> Actor:
+    return Actor(name=str(span.attrs["name"]), country=span.attrs.get("country"), kind=span.attrs.get("kind"))
+
+
+def is_object(doc: Document, span: Span, clause_start: int) -> bool:
+    before = doc.text[max(clause_start, span.start - 25) : span.start]
+    return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
+
+
+def pick_actors(
+    doc: Document, actors: list[Span], trigger: Span | None, clause_start: int
+) -> tuple[Span | None, Span | None]:
+    """(attacker, target) spans among the actor mentions of a clause."""
+    agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 8) : a.start])]
+    subjects = [a for a in actors if not is_object(doc, a, clause_start)]
+    objects = [a for a in actors if a not in subjects and a not in agents]
+    attacker: Span | None = None
+    if agents:
+        attacker = agents[0]
+    elif subjects:
+        if trigger is not None:
+            before = [a for a in subjects if a.start <= trigger.start]
+            after = [a for a in subjects if a.start > trigger.start]
+            attacker = before[-1] if before else after[0]
+        else:
+            attacker = subjects[0]
+    target = next(
+        (o for o in objects if not o.attrs.get("bare") and (attacker is None or o.attrs["side"] != attacker.attrs["side"])),
+        None,
+    )
+    return attacker, target
+
+
+def side_actor(side: str) -> Actor:
+    return _SIDE_ACTOR[side]
+
+
+def civilians_of(country: str | None) -> Actor:
+    import pycountry
+
+    name = "Civilians"
+    if country:
+        c = pycountry.countries.get(alpha_2=country)
+        if c is not None:
+            name = f"Civilians ({getattr(c, 'common_name', None) or c.name})"
+    return Actor(name=name, country=country, kind="civilians")

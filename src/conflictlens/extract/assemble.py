@@ -1,0 +1,460 @@
+"""Assemble events from incident frames, and the document result.
+
+Frames (see :mod:`conflictlens.extract.incidents`) are split where one clause names several unrelated places ("one
+person in the Odesa region and another person in Kherson"), turned into draft events, and drafts that describe the
+same incident are merged: same type family, compatible places (equal, or a district of the town) and overlapping or
+missing dates.  A draft with no place, no date and no count is an anaphor ("The missile strike caused power
+failures") and adds its evidence to the event before it.  Aggregates ("since February 2022") never become events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from conflictlens.document import Document, Span
+from conflictlens.extract.actors import actor_of, civilians_of, pick_actors, side_actor
+from conflictlens.extract.casualties import CountReading, merge_counts
+from conflictlens.extract.incidents import Frame, build_frames, classify
+from conflictlens.extract.sources import SourceReading
+from conflictlens.extract.weapons import WeaponReading
+from conflictlens.geo.place import Place
+from conflictlens.model import (
+    Actor,
+    Count,
+    DateSpan,
+    DocumentResult,
+    Event,
+    Evidence,
+    Location,
+    Source,
+    Weapon,
+)
+
+_SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "country": 4}
+_OPPOSITE = {"RU": "UA", "UA": "RU"}
+
+
+@dataclass
+class Draft:
+    """An event being assembled: its frame(s) and the chosen place."""
+
+    frames: list[Frame]
+    place: Span | None
+    sublocations: list[Span] = field(default_factory=list)
+    counts: list[CountReading] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(f.start for f in self.frames)
+
+    def date_span(self) -> Span | None:
+        for f in self.frames:
+            for d in f.dates:
+                if d.attrs.get("start") is not None or d.attrs.get("precision") == "unknown":
+                    if not _is_relative_to_other_event(d):
+                        return d
+        return None
+
+
+def _is_relative_to_other_event(d: Span) -> bool:
+    text = str(d.attrs.get("text") or "").lower()
+    return " after " in f" {text} " or " before " in f" {text} " or text.startswith(("a day after", "days after"))
+
+
+def _place(span: Span | None) -> Place | None:
+    return None if span is None else span.attrs.get("place")
+
+
+def _is_context(outer: Place, inner: Place) -> bool:
+    """True when ``outer`` only situates ``inner`` ("Volfyne, Sumy": Sumy oblast contains Volfyne)."""
+    if outer.kind == "country":
+        return outer.country == inner.country
+    if outer.kind in ("admin1", "admin2"):
+        return outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
+    if outer.kind == "town" and inner.kind == "district":
+        return inner.parent == outer.geonameid
+    if outer.kind == "town" and inner.kind == "town" and outer.geonameid != inner.geonameid:
+        # "Lozova, Kharkiv": the city name standing for its oblast
+        return _norm(outer.name) == _norm(inner.admin1)
+    return False
+
+
+def _norm(name: str | None) -> str:
+    import re
+
+    s = (name or "").lower()
+    s = re.sub(r"\b(oblast|region|city|raion|district|province|krai|republic|of)\b", "", s)
+    return re.sub(r"[^a-z]", "", s)
+
+
+def _main_places(places: list[Span]) -> list[Span]:
+    """Places of a frame that are not context of another place of it, most specific first."""
+    main = []
+    for p in places:
+        pp = _place(p)
+        assert pp is not None
+        if any(q is not p and _place(q) is not None and _is_context(pp, _place(q)) for q in places):  # type: ignore[arg-type]
+            continue
+        if any(_place(q) == pp for q in main):
+            continue
+        main.append(p)
+    return main
+
+
+class EventAssembler:
+    """Pipeline stage: groups mentions into events; results are kept in ``doc.meta['events']``."""
+
+    name = "events"
+
+    def __init__(self, gazetteer: Any | None = None) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Document) -> None:
+        frames = [f for f in build_frames(doc) if not f.aggregate]
+        drafts: list[Draft] = []
+        for frame in frames:
+            drafts.extend(self._split(doc, frame))
+        drafts = self._merge(drafts)
+        events = []
+        for draft in drafts:
+            event = self._event(doc, draft)
+            if event is not None:
+                events.append(event)
+        doc.meta["events"] = events
+
+    # -- splitting -------------------------------------------------------------------------------------------------
+    def _split(self, doc: Document, frame: Frame) -> list[Draft]:
+        mains = _main_places(frame.places)
+        districts = [p for p in mains if _place(p).kind == "district"]  # type: ignore[union-attr]
+        towns = [p for p in mains if _place(p).kind != "district"]  # type: ignore[union-attr]
+        # districts of a town: sublocations of one event at the town
+        if districts:
+            parents = {_place(d).parent for d in districts}  # type: ignore[union-attr]
+            town_spans = [t for t in towns if _place(t).geonameid in parents]  # type: ignore[union-attr]
+            if town_spans or all(_place(t).kind == "country" for t in towns):  # type: ignore[union-attr]
+                town = town_spans[0] if town_spans else None
+                others = [t for t in towns if t not in town_spans and _place(t).kind != "country"]  # type: ignore[union-attr]
+                if not others:
+                    if town is None:  # "in the Solomyansky district": the event is at the district's town
+                        return [Draft([frame], districts[0], sublocations=districts[1:], counts=list(frame.counts))]
+                    return [Draft([frame], town, sublocations=districts, counts=list(frame.counts))]
+        specific = [p for p in mains if _place(p).kind != "country"]  # type: ignore[union-attr]
+        launch_sites = [p for p in specific if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))]
+        if len(specific) > len(launch_sites):
+            specific = [p for p in specific if p not in launch_sites]
+        if len(specific) <= 1:
+            place = specific[0] if specific else (mains[0] if mains else None)
+            return [Draft([frame], place, counts=list(frame.counts))]
+        # several unrelated places: one draft each; a count goes to the place it precedes (or the last one)
+        drafts = []
+        prev_end = frame.start
+        for i, p in enumerate(specific):
+            seg_end = p.end if i < len(specific) - 1 else frame.end
+            counts = [c for c in frame.counts if prev_end <= c.start < seg_end]
+            drafts.append(Draft([frame], p, counts=counts))
+            prev_end = p.end
+        return drafts
+
+    # -- merging ---------------------------------------------------------------------------------------------------
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+        merged: list[Draft] = []
+        last: Draft | None = None  # the draft most recently extended: continuations attach to it
+        for d in drafts:
+            anaphoric = all(f.anaphoric for f in d.frames)
+            vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
+            if anaphoric or (vague_place and d.date_span() is None and not _has_salvo(d)):
+                # a continuation ("The missile strike caused ...", "1 civilian was killed."): adds to the event before
+                if last is None or last.frames[-1].sentence < d.frames[0].sentence - 1:
+                    continue
+                target: Draft | None = last
+            else:
+                target = next((m for m in reversed(merged) if _compatible(m, d)), None)
+            if target is None:
+                merged.append(d)
+                last = d
+                continue
+            _absorb(target, d)
+            last = target
+        return merged
+
+    # -- event -----------------------------------------------------------------------------------------------------
+    def _event(self, doc: Document, d: Draft) -> Event | None:
+        frame = d.frames[0]
+        all_frames = d.frames
+        big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
+        for f in all_frames:
+            big.absorb(f)
+        big.counts = list(d.counts)
+        primary = max(
+            all_frames,
+            key=lambda f: (
+                bool(f.counts) + bool(f.dates) + bool(f.places) + any(not t.attrs.get("definite") for t in f.triggers),
+                -f.start,
+            ),
+        )
+        near = next((p for p in primary.places if d.place is not None and _place(p) == _place(d.place)), d.place)
+        event_type, sub_type, trigger = classify(big, doc, near)
+        evidence: list[Evidence] = []
+        if trigger is not None:
+            evidence.append(Evidence(field="event_type", start=trigger.start, end=trigger.end))
+
+        # date
+        date_span = d.date_span()
+        if date_span is not None:
+            date = DateSpan(
+                start=date_span.attrs.get("start"),
+                end=date_span.attrs.get("end"),
+                precision=date_span.attrs.get("precision", "unknown"),
+                text=doc.text[date_span.start : date_span.end],
+            )
+            evidence.append(Evidence(field="date", start=date_span.start, end=date_span.end))
+        else:
+            date = DateSpan(start=None, end=None, precision="unknown", text=None)
+
+        # actors
+        primary_trigger = trigger if trigger is not None and primary.start <= trigger.start < primary.end else None
+        if primary.actors:
+            attacker_span, target_span = pick_actors(doc, primary.actors, primary_trigger or trigger, primary.start)
+        else:
+            attacker_span, target_span = pick_actors(doc, big.actors, trigger, big.start)
+        place = _place(d.place)
+        confidence = 0.5
+        actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
+        actor2: Actor | None = actor_of(target_span) if target_span is not None else None
+        if attacker_span is not None:
+            evidence.append(Evidence(field="actor1", start=attacker_span.start, end=attacker_span.end))
+            confidence += 0.1
+        if target_span is not None:
+            evidence.append(Evidence(field="actor2", start=target_span.start, end=target_span.end))
+        protest = event_type in ("Protests", "Riots")
+        if protest:
+            country = place.country if place is not None else None
+            actor1 = Actor(name=f"Protesters ({_country_name(country)})" if country else "Protesters", country=country, kind="protesters")
+            actor2 = None
+        elif actor1 is None and event_type in ("Explosions/Remote violence", "Battles") and place is not None:
+            if place.country in _OPPOSITE:
+                actor1 = side_actor(_OPPOSITE[place.country])  # inferred, as a reader would
+        if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
+            civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
+            if civ and event_type != "Battles":
+                actor2 = civilians_of(_OPPOSITE.get(actor1.country) if place is None else place.country)
+
+        # location
+        if place is not None:
+            location = place.to_location()
+            if place.kind == "district" and self.gazetteer is not None and place.parent:
+                parent = self.gazetteer.by_id(place.parent)
+                if parent is not None:
+                    d.sublocations.insert(0, d.place)  # type: ignore[arg-type]
+                    location = parent.to_location()
+                    place = parent
+            assert d.place is not None
+            evidence.append(Evidence(field="location", start=d.place.start, end=d.place.end))
+            confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
+        else:
+            country = None
+            if target_span is not None and target_span.attrs.get("country"):
+                country = target_span.attrs["country"]
+            elif actor1 is not None and actor1.country in _OPPOSITE:
+                country = _OPPOSITE[actor1.country]
+            location = self._country_location(country)
+        sublocations = []
+        for s in d.sublocations:
+            sp = _place(s)
+            if sp is not None and (place is None or sp != place):
+                sublocations.append(sp.to_location())
+                evidence.append(Evidence(field="sublocations", start=s.start, end=s.end))
+
+        # casualties
+        fatalities = _count(d.counts, "killed", evidence, "fatalities")
+        injured = _count(d.counts, "injured", evidence, "injured")
+
+        # weapons
+        weapons = _weapons(big.weapons, evidence)
+        damage: list[str] = []
+        for s in big.damage:
+            label = str(s.attrs["label"])
+            if label not in damage:
+                damage.append(label)
+            evidence.append(Evidence(field="damage", start=s.start, end=s.end))
+        sources = _sources(big.sources, evidence)
+        if date.start is not None:
+            confidence += 0.1
+        if fatalities or injured or weapons:
+            confidence += 0.1
+        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location.name}|{date.start}|{min(e.start for e in evidence) if evidence else big.start}"
+        return Event(
+            id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            event_type=event_type,  # type: ignore[arg-type]
+            sub_event_type=sub_type,  # type: ignore[arg-type]
+            date=date,
+            location=location,
+            sublocations=sublocations,
+            actor1=actor1,
+            actor2=actor2,
+            fatalities=fatalities,
+            injured=injured,
+            weapons=weapons,
+            damage=damage,
+            sources=sources,
+            evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
+            confidence=round(min(confidence, 0.95), 2),
+        )
+
+    def _country_location(self, country: str | None) -> Location:
+        if country and self.gazetteer is not None:
+            place = self.gazetteer.country(country)
+            if place is not None:
+                return place.to_location()
+        if country:
+            return Location(name=_country_name(country), country=country, precision="country")
+        return Location(name="unknown", country=None, precision="unknown")
+
+
+def _absorb(target: Draft, d: Draft) -> None:
+    """Merge draft ``d`` into ``target``: frames, counts, and the more specific place (districts become sublocations)."""
+    target.frames.extend(f for f in d.frames if f not in target.frames)
+    target.counts.extend(c for c in d.counts if c not in target.counts)
+    incoming = list(d.sublocations)
+    tp, dp = _place(target.place), _place(d.place)
+    if dp is not None and dp.kind == "district" and tp is not None and tp.kind == "town" and dp.parent == tp.geonameid:
+        incoming.insert(0, d.place)  # type: ignore[arg-type]
+    elif tp is not None and tp.kind == "district" and dp is not None and dp.kind == "town" and tp.parent == dp.geonameid:
+        incoming.insert(0, target.place)  # type: ignore[arg-type]
+        target.place = d.place
+    elif target.place is None or (d.place is not None and _rank(d.place) < _rank(target.place)):
+        target.place = d.place if d.place is not None else target.place
+    for s in incoming:
+        if all(_place(s) != _place(t) for t in target.sublocations):
+            target.sublocations.append(s)
+
+
+def _country_name(code: str | None) -> str:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code) if code else None
+    return (getattr(c, "common_name", None) or c.name) if c is not None else (code or "unknown")
+
+
+def _rank(span: Span) -> int:
+    p = _place(span)
+    return _SPECIFIC.get(p.kind, 5) if p is not None else 9
+
+
+def _has_salvo(d: Draft) -> bool:
+    return any(w.launched is not None or w.intercepted is not None for f in d.frames for w in f.weapons)
+
+
+def _dates_overlap(a: Span | None, b: Span | None) -> bool | None:
+    """True/False when both dates are known, None when either is missing."""
+    if a is None or b is None or a.attrs.get("start") is None or b.attrs.get("start") is None:
+        return None
+    a0, a1 = a.attrs["start"], a.attrs.get("end") or a.attrs["start"]
+    b0, b1 = b.attrs["start"], b.attrs.get("end") or b.attrs["start"]
+    return bool(a0 <= b1 and b0 <= a1)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    overlap = _dates_overlap(a.date_span(), b.date_span())
+    if overlap is False:
+        return False
+    pa, pb = _place(a.place), _place(b.place)
+    if pa is not None and pb is not None:
+        if pa.kind == "country" or pb.kind == "country":
+            same = pa.kind == pb.kind == "country" and pa.country == pb.country
+        else:
+            same = pa == pb or (pa.kind == "district" and pa.parent == pb.geonameid) or (
+                pb.kind == "district" and pb.parent == pa.geonameid
+            )
+        return same and _same_family(a, b)
+    if pa is None and pb is None:
+        # two place-less reports: the same wave if dated alike and with a common weapon kind
+        cats_a = {w.category for f in a.frames for w in f.weapons}
+        cats_b = {w.category for f in b.frames for w in f.weapons}
+        return overlap is True and bool(cats_a & cats_b)
+    placeless = a if pa is None else b
+    placed = b if pa is None else a
+    if _place(placed.place).kind == "country":  # type: ignore[union-attr]
+        cats_a = {w.category for f in a.frames for w in f.weapons}
+        cats_b = {w.category for f in b.frames for w in f.weapons}
+        return overlap is True and bool(cats_a & cats_b)
+    # a place-less, dated report joins a placed one only on the same known date, close in the text, same weapons
+    cats_less = {w.category for f in placeless.frames for w in f.weapons}
+    cats_placed = {w.category for f in placed.frames for w in f.weapons}
+    if cats_less and cats_placed and not cats_less & cats_placed:
+        return False
+    return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
+
+
+def _same_family(a: Draft, b: Draft) -> bool:
+    ra = {str(t.attrs["role"]) for f in a.frames for t in f.triggers}
+    rb = {str(t.attrs["role"]) for f in b.frames for t in f.triggers}
+    violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "attack"}
+    if ra <= violent and rb <= violent:
+        return True
+    return bool(ra & rb) or not ra or not rb
+
+
+def _count(readings: list[CountReading], kind: str, evidence: list[Evidence], fieldname: str) -> Count | None:
+    merged = merge_counts(readings, kind)
+    if merged is None:
+        return None
+    value, qualifier, civilians, children, used = merged
+    for r in used:
+        evidence.append(Evidence(field=fieldname, start=r.start, end=r.end))
+    return Count(value=value, qualifier=qualifier, civilians=civilians, children=children)  # type: ignore[arg-type]
+
+
+def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[Weapon]:
+    combined: dict[tuple[str, str | None], Weapon] = {}
+    for r in readings:
+        key = (r.category, r.model)
+        generic = (r.category, None)
+        if r.model is None and any(k[0] == r.category for k in combined):
+            key = next(k for k in combined if k[0] == r.category)
+        elif r.model is not None and generic in combined:
+            w = combined.pop(generic)
+            combined[key] = Weapon(category=r.category, model=r.model, launched=w.launched, intercepted=w.intercepted)  # type: ignore[arg-type]
+        w = combined.get(key) or Weapon(category=r.category, model=r.model)  # type: ignore[arg-type]
+        if r.launched is not None:
+            w.launched = max(w.launched or 0, r.launched)
+        if r.intercepted is not None:
+            w.intercepted = max(w.intercepted or 0, r.intercepted)
+        combined[key] = w
+        for s in r.spans:
+            evidence.append(Evidence(field="weapons", start=s.start, end=s.end))
+    # generic artillery words are not a second weapon when a specific remote weapon is named
+    out = list(combined.values())
+    if any(w.category in ("missile", "drone", "rocket", "bomb") for w in out):
+        out = [w for w in out if not (w.category == "artillery" and w.model is None and w.launched is None)]
+    return out
+
+
+def _sources(readings: list[SourceReading], evidence: list[Evidence]) -> list[Source]:
+    out: list[Source] = []
+    for r in readings:
+        if any(s.name == r.name for s in out):
+            continue
+        out.append(Source(name=r.name, role=r.role, channel=r.channel))
+        evidence.append(Evidence(field="sources", start=r.start, end=r.end))
+    return out
+
+
+def result_of(doc: Document) -> DocumentResult:
+    """The contract's document result for an annotated document."""
+    return DocumentResult(
+        id=doc.id,
+        published=doc.published,
+        language=doc.language or "en",
+        text_sha256=doc.text_sha256,
+        title=doc.title,
+        url=doc.url,
+        events=doc.meta.get("events", []),
+        claims=doc.meta.get("claims", []),
+        warnings=list(doc.warnings),
+        text=doc.text,
+    )
+
+

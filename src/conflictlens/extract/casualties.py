@@ -1,0 +1,150 @@
+"""Killed and injured counts, with the text's own hedge.
+
+A count is a ``number`` span (or a singular "a civilian", "one person", "another person") tied to a casualty word
+("killed", "dead", "deaths", "wounded", "injuries", "the death of") within a few words, in either order.  Breakdowns
+("including five children", "among them 3 civilians") refine the count they follow instead of adding to it.
+Counts are read clause by clause by the assembler; here is only the reading of one stretch of text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictlens.document import Document, Span
+
+KILLED = r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|executed|murdered|beheaded|killing"
+INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|casualties"
+_KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
+_SINGULAR = re.compile(
+    r"\b(?:(?:a|an|one|another)\s+(?:(?:\d+|[a-z]+)-year-old\s+|local\s+|elderly\s+|young\s+|Ukrainian\s+|Russian\s+)?"
+    r"(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|worker|"
+    r"volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member))\b",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(
+    r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?(?: killed| injured| hurt| reported)?",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(r"casualties (?:are |were )?unknown|no information on casualties", re.IGNORECASE)
+_NOT_CASUALTY_AFTER = re.compile(
+    r"^\s*(?:\w+[- ]){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
+    r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CountReading:
+    """One casualty count read from the text."""
+
+    kind: str  # "killed" | "injured"
+    value: int
+    qualifier: str
+    start: int
+    end: int
+    group: str | None = None  # "civilian" | "child" | "military"
+    breakdown: bool = False
+    clause: int = 0  # readings of one clause add up; across clauses the largest total wins
+
+
+def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
+    """Casualty counts in ``doc.text[start:end]``, in text order."""
+    text = doc.text
+    clause = text[start:end]
+    kinds = [(m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)]
+    out: list[CountReading] = []
+    if not kinds:
+        if _NEGATIVE.search(clause):
+            m = _NEGATIVE.search(clause)
+            assert m is not None
+            kind = "injured" if re.search(INJURED, m.group(0), re.IGNORECASE) else "killed"
+            out.append(CountReading(kind, 0, "exact", start + m.start(), start + m.end()))
+        return out
+    numbers: list[tuple[int, int, int, str]] = [
+        (s.start, s.end, int(s.attrs["value"]), str(s.attrs.get("qualifier") or "exact"))
+        for s in doc.spans_in("number", start, end)
+    ]
+    for m in _SINGULAR.finditer(clause):
+        s, e = m.start() + start, m.end() + start
+        if not any(ns <= s < ne or s <= ns < e for ns, ne, _, _ in numbers):
+            numbers.append((s, s + len(m.group(0).split()[0]), 1, "exact"))
+    numbers.sort()
+    victims = list(doc.spans_in("victim", start, end))
+    for ns, ne, value, qualifier in numbers:
+        after = text[ne:end]
+        if _NOT_CASUALTY_AFTER.match(after) and not re.match(r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE):
+            continue
+        kind = _nearest_kind(kinds, ns, ne, text)
+        if kind is None and out and text[ns:ne].lower() == "another":
+            kind = out[-1].kind  # "the death of one person in X and another person in Y"
+        if kind is None:
+            continue
+        group = next((v.attrs["group"] for v in victims if ne <= v.start <= ne + 40), None)
+        breakdown = bool(_BREAKDOWN.search(text[max(start, ns - 30) : ns]))
+        out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown))
+    if not out and (m := _NEGATIVE.search(clause)):
+        out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
+    return out
+
+
+def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str) -> str | None:
+    """The casualty word that governs a number: the first one after it within ~8 words, else one just before it."""
+    best: tuple[int, str] | None = None
+    for ks, ke, kind in kinds:
+        if ks >= ne:
+            gap = text[ne:ks]
+            if len(gap) <= 60 and not re.search(r"[;:]|\band\s+\d|\bwhile\b", gap):
+                words = len(gap.split())
+                if words <= 8 and (best is None or words < best[0]):
+                    best = (words, kind)
+                    break
+        elif ke <= ns:
+            gap = text[ke:ns]
+            if len(gap) <= 25 and not re.search(r"[;:.]", gap):
+                words = len(gap.split())
+                if words <= 3 and (best is None or words < best[0]):
+                    best = (words, kind)
+    return best[1] if best else None
+
+
+def merge_counts(readings: list[CountReading], kind: str) -> tuple[int, str, int | None, int | None, list[CountReading]] | None:
+    """Combine the readings of one kind for one event.
+
+    Within one clause, counts of different groups add up ("1 soldier and 3 militants were killed"); breakdowns
+    ("including five children") only fill ``children``/``civilians``.  Across clauses the largest total wins, since
+    later sentences usually restate or update the toll.  Returns (value, qualifier, civilians, children, used).
+    """
+    mains = [r for r in readings if r.kind == kind and not r.breakdown]
+    if not mains:
+        return None
+    totals: dict[int, list[CountReading]] = {}
+    for r in mains:
+        group = totals.setdefault(r.clause, [])
+        if all(r.value != g.value or r.group != g.group for g in group):
+            group.append(r)
+    clause_readings = max(totals.values(), key=lambda rs: sum(r.value for r in rs))
+    best = clause_readings[0]
+    value = sum(r.value for r in clause_readings)
+    qualifier = best.qualifier
+    used = list(clause_readings)
+    civilians = children = None
+    for r in readings:
+        if r.kind != kind or r in clause_readings:
+            continue
+        if r.breakdown and r.start > best.start:
+            if r.group == "child":
+                children = r.value
+            elif r.group == "civilian":
+                civilians = r.value
+            used.append(r)
+    if best.group == "child":
+        children = best.value
+    elif best.group == "civilian":
+        civilians = best.value
+    return value, qualifier, civilians, children, used
+
+
+def counts_spans(readings: list[CountReading]) -> list[Span]:
+    return [Span(r.start, r.end, "count", {"kind": r.kind}) for r in readings]

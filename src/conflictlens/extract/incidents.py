@@ -1,0 +1,315 @@
+"""From spans to incident frames: clauses, irrealis filtering, and ACLED typing.
+
+A sentence is cut into clauses at connectives that usually start a new predication ("; ", ", which", "following",
+"after", ", resulting in", "while").  Each clause with an event trigger, a casualty count or a salvo count becomes a
+*frame*: the spans that describe one incident.  Frames without a place or a trigger are folded into a neighbour in
+the same sentence ("..., which local officials claimed killed 25 people" belongs to the attack on Belgorod).
+Triggers under a modal, a threat or a plan ("would intensify its assault", "to target") and triggers inside quotations
+do not make events.  The ACLED type comes from the frame's trigger roles and weapons (see :func:`classify`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from conflictlens.document import Document, Span
+from conflictlens.extract.casualties import CountReading, read_counts
+from conflictlens.extract.sources import SourceReading, metonym_subjects, read_sources
+from conflictlens.extract.weapons import WeaponReading, read_weapons
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
+    r"whereas|but|as well as|meanwhile|when|and in)\s|\.\s|,\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
+)
+_IRREALIS = re.compile(
+    r"\b(?:will|would|could|might|may|shall|can|to|pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
+    r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
+    r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
+    r"rejected|denied)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:since (?:the (?:start|beginning)|February 2022|the full-scale|the invasion|\d{4})|in total|overall|so far this|"
+    r"throughout the war|during the war|of the war|since the war|over the past (?:year|month|week)s?|in recent (?:weeks|months|days)|"
+    r"repeated|waves of|every day|daily|each day)\b",
+    re.IGNORECASE,
+)
+_ROLE_PRIORITY = [
+    "withdraw", "regain", "capture", "protest", "riot", "abduct", "arrest", "loot", "other", "defuse", "attack",
+    "grenade", "mine", "clash", "air", "shelling", "intercept", "strike",
+]
+_GOVERNMENT_VERB = re.compile(
+    r"^\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
+    r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
+    r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
+)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+PLACE_NOUNS = re.compile(
+    r"^\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
+    r"capital|oblasts?|front(?:line)?|positions)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Frame:
+    """The spans of one clause (or several folded clauses) that describe one incident."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    triggers: list[Span] = field(default_factory=list)
+    places: list[Span] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    actors: list[Span] = field(default_factory=list)
+    counts: list[CountReading] = field(default_factory=list)
+    weapons: list[WeaponReading] = field(default_factory=list)
+    damage: list[Span] = field(default_factory=list)
+    sources: list[SourceReading] = field(default_factory=list)
+    aggregate: bool = False
+    clause_ids: list[int] = field(default_factory=list)
+
+    @property
+    def anaphoric(self) -> bool:
+        """Only definite references ("The missile strike caused ...") and no place or count of its own."""
+        specific = [p for p in self.places if p.attrs["place"].kind != "country"]
+        return bool(self.triggers) and all(t.attrs.get("definite") for t in self.triggers) and not specific and not self.has_counts
+
+    @property
+    def has_counts(self) -> bool:
+        return bool(self.counts) or any(w.launched is not None or w.intercepted is not None for w in self.weapons)
+
+    def absorb(self, other: Frame) -> None:
+        self.start = min(self.start, other.start)
+        self.end = max(self.end, other.end)
+        for name in ("triggers", "places", "dates", "actors", "damage"):
+            merged = getattr(self, name) + [s for s in getattr(other, name) if s not in getattr(self, name)]
+            merged.sort(key=lambda s: s.start)
+            setattr(self, name, merged)
+        self.counts = sorted(self.counts + other.counts, key=lambda c: c.start)
+        for name in ("weapons", "sources", "clause_ids"):
+            getattr(self, name).extend(x for x in getattr(other, name) if x not in getattr(self, name))
+        self.aggregate = self.aggregate or other.aggregate
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.start() + (1 if m.group(0).startswith((";", ",", ".")) else 0)
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def in_quote(doc: Document, span: Span) -> bool:
+    return any(q.start < span.start and span.end <= q.end for q in doc.layer("quote"))
+
+
+def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
+    """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan."""
+    out = []
+    for t in doc.spans_in("trigger", start, end):
+        if in_quote(doc, t):
+            continue
+        if _IRREALIS.search(doc.text[max(start, t.start - 60) : t.start]):
+            continue
+        t.attrs["definite"] = bool(_DEFINITE.search(doc.text[max(start, t.start - 30) : t.start])) and not doc.text[
+            t.start : t.end
+        ].lower().endswith(("ed", "ing"))
+        out.append(t)
+    return out
+
+
+def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Span]:
+    """Resolved places of a clause that can be where an event happened."""
+    out = []
+    text = doc.text
+    for p in doc.spans_in("place", start, end):
+        if p.attrs.get("place") is None or in_quote(doc, p):
+            continue
+        if any(s <= p.start < e for s, e in excluded):
+            continue
+        if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
+            continue
+        if re.match(r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)", text[p.end : p.end + 40]):
+            continue  # "Moscow's large-scale attack": the government, not the place
+        place = p.attrs["place"]
+        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text[p.end : p.end + 40]):
+            continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
+        out.append(p)
+    return out
+
+
+def build_frames(doc: Document) -> list[Frame]:
+    """Incident frames of a document in text order."""
+    frames: list[Frame] = []
+    clause_id = 0
+    for sent_idx, sent in enumerate(doc.sentences):
+        excluded = metonym_subjects(doc, sent.start, sent.end)
+        sentence_sources = read_sources(doc, sent.start, sent.end)
+        excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        sent_frames: list[Frame] = []
+        for cs, ce in clauses(doc.text, sent.start, sent.end):
+            clause_id += 1
+            trig = live_triggers(doc, cs, ce)
+            counts = [c for c in read_counts(doc, cs, ce) if not _in_any_quote(doc, c.start)]
+            for c in counts:
+                c.clause = clause_id
+            weapons = read_weapons(doc, cs, ce)
+            frame = Frame(cs, ce, sent_idx, int(sent.attrs.get("paragraph", 0)), clause_ids=[clause_id])
+            frame.triggers = trig
+            frame.counts = counts
+            frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
+            frame.places = event_places(doc, cs, ce, excluded)
+            frame.dates = [d for d in doc.spans_in("date", cs, ce) if not d.attrs.get("since")]
+            frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
+            frame.damage = list(doc.spans_in("damage", cs, ce))
+            frame.aggregate = bool(_AGGREGATE.search(doc.text[cs:ce])) or any(
+                d.attrs.get("since") for d in doc.spans_in("date", cs, ce)
+            )
+            sent_frames.append(frame)
+        sent_frames = _fold(sent_frames)
+        for f in sent_frames:
+            f.sources = [s for s in sentence_sources]
+        frames.extend(f for f in sent_frames if f.triggers or f.counts)
+    return frames
+
+
+def _in_any_quote(doc: Document, pos: int) -> bool:
+    return any(q.start < pos < q.end for q in doc.layer("quote"))
+
+
+def _fold(frames: list[Frame]) -> list[Frame]:
+    """Fold clause frames of one sentence: trigger-less clauses into their neighbour, place-less ones into one with a place."""
+    if len(frames) <= 1:
+        return frames
+
+    def anchored(f: Frame) -> bool:
+        return bool(f.triggers) and bool(f.places)
+
+    result = list(frames)
+    changed = True
+    while changed and len(result) > 1:
+        changed = False
+        for i, f in enumerate(result):
+            if anchored(f):
+                continue
+            has_anchor = any(anchored(g) for g in result if g is not f)
+            if not has_anchor and f.triggers:
+                continue
+            # prefer the previous anchored frame, else the next one, else the previous frame
+            target = next((result[j] for j in range(i - 1, -1, -1) if anchored(result[j])), None)
+            if target is None or (f.triggers and not f.places and i + 1 < len(result) and anchored(result[i + 1])
+                                  and not result[i + 1].counts and f.counts == []):
+                target = next((result[j] for j in range(i + 1, len(result)) if anchored(result[j])), target)
+            if target is None:
+                target = result[i - 1] if i > 0 else result[i + 1]
+            target.absorb(f)
+            result.remove(f)
+            changed = True
+            break
+    return result
+
+
+def roles(frame: Frame) -> set[str]:
+    return {str(t.attrs["role"]) for t in frame.triggers}
+
+
+def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str, str | None, Span | None]:
+    """(event_type, sub_event_type, main trigger) of a frame, following ACLED's conventions.
+
+    Captures by Russian or separatist forces are "Non-state actor overtakes territory", Ukrainian recaptures are
+    "Government regains territory", and a withdrawal without fighting is a "Non-violent transfer of territory".
+    Interceptions alone are "Disrupted weapons use", but shooting down aircraft is coded as the attack it is.
+    Drones or aircraft make an "Air/drone strike"; otherwise remote fire is "Shelling/artillery/missile attack".
+    """
+    from conflictlens.model import EVENT_TYPE_OF
+
+    r = roles(frame)
+    text = doc.text[frame.start : frame.end].lower()
+    cats = {w.category for w in frame.weapons}
+    main = _main_trigger(frame, near)
+
+    def result(sub: str) -> tuple[str, str | None, Span | None]:
+        return EVENT_TYPE_OF[sub], sub, main
+
+    if text.startswith("interception:") or (r & {"intercept"} and not r & {"clash", "capture", "regain"}):
+        aircraft_down = re.search(r"(?:shot down|downed|destroyed)\s+(?:an?\s+|two\s+|\d+\s+)?(?:russian\s+|ukrainian\s+)?(?:\w+\s+)?(?:helicopter|plane|aircraft|jet|fighter|su-|ka-|mi-)", text)
+        impact = frame.counts and any(c.value > 0 for c in frame.counts) or frame.damage
+        if aircraft_down:
+            return result("Shelling/artillery/missile attack")
+        if not impact:
+            return result("Disrupted weapons use")
+    if text.startswith("defusal:") or "defuse" in r:
+        return result("Disrupted weapons use")
+    if text.startswith(("looting:", "property destruction:", "land seizure:")) or "loot" in r and not r & {"shelling", "air"}:
+        return result("Looting/property destruction")
+    if text.startswith(("displacement:", "mass grave:")):
+        return result("Other")
+    if "withdraw" in r and not ("clash" in r and "regain" not in r):
+        return result("Non-violent transfer of territory")
+    if "regain" in r:
+        return result("Government regains territory")
+    if "capture" in r:
+        side = _attacker_side(frame, doc)
+        return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")
+    if "protest" in r or "riot" in r:
+        if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+            return result("Excessive force against protesters")
+        if re.search(r"detained|arrested|intervened", text):
+            return result("Protest with intervention")
+        if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
+            return result("Violent demonstration")
+        return result("Peaceful protest")
+    if "abduct" in r:
+        return result("Abduction/forced disappearance")
+    if "arrest" in r and not r & {"shelling", "air", "clash", "strike"}:
+        return result("Arrests")
+    if "mine" in r and not r & {"shelling", "air"}:
+        return result("Remote explosive/landmine/IED")
+    if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
+        return result("Grenade")
+    if "attack" in r and not r & {"shelling", "air", "clash"} and not cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+        return result("Attack")
+    if "clash" in r and _is_ground_fight(frame, doc, cats):
+        return result("Armed clash")
+    if "air" in r or cats & {"drone", "aircraft", "bomb"}:
+        return result("Air/drone strike")
+    if r & {"shelling", "strike", "intercept", "clash"} or cats:
+        return result("Shelling/artillery/missile attack")
+    if frame.counts:
+        return "Explosions/Remote violence", None, main
+    return "Explosions/Remote violence", None, main
+
+
+def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
+    clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
+    words = {doc.text[t.start : t.end].lower() for t in clash_words}
+    if cats & {"missile", "drone"} and all(w.startswith("assault") for w in words):
+        return False
+    return True
+
+
+def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
+    """The trigger that types the frame: the highest-priority role; among equals, the one nearest the event place."""
+    if not frame.triggers:
+        return None
+
+    def key(t: Span) -> tuple[int, int]:
+        prio = _ROLE_PRIORITY.index(str(t.attrs["role"])) if t.attrs["role"] in _ROLE_PRIORITY else 99
+        dist = 0 if near is None else (near.start - t.end if t.end <= near.start else 1000 + t.start - near.end)
+        return prio, dist
+
+    return min(frame.triggers, key=key)
+
+
+def _attacker_side(frame: Frame, doc: Document) -> str | None:
+    from conflictlens.extract.actors import pick_actors
+
+    attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
+    return None if attacker is None else str(attacker.attrs["side"])

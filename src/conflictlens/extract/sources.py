@@ -1,0 +1,73 @@
+"""Who reports an incident: officials with role and channel, and unnamed sources.
+
+"The mayor of Kyiv, Vitali Klitschko, reported on the Telegram messaging app" -> name "Vitali Klitschko", role
+"Mayor of Kyiv", channel "Telegram"; "local officials claimed" -> "local officials"; "Kyiv also reported" ->
+"Ukraine (government)".  Names of people are two or three capitalised words next to a role or a reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictlens.document import Document
+
+VERBS = r"said|says|reported|reports|claimed|claims|stated|announced|wrote|posted|confirmed|told|declared|accused|added|noted"
+_NAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
+_ROLE = (
+    r"(?:regional |city |local |district |military |deputy )?(?:mayor|governor|head|chief|spokesperson|spokesman|"
+    r"spokeswoman|commander|minister|prosecutor|official|administrator|ombudsman|president|prime minister)"
+    r"(?: of (?:the )?(?:[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*|[a-z]+ [a-z]+ administration))?"
+)
+_CHANNEL = re.compile(
+    r"\b(?:on|via|in a post on|in a statement on)\s+(?:the\s+|his\s+|her\s+)?(Telegram|Facebook|Twitter|X|Viber|"
+    r"Instagram|YouTube|television|TV)\b"
+)
+_ROLE_NAME = re.compile(rf"\b(?:The |the )?(?P<role>{_ROLE}),?\s+(?P<name>{_NAME}),?\s+(?:also\s+)?(?:{VERBS})\b")
+_NAME_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>{_ROLE}),\s+(?:also\s+)?(?:{VERBS})\b")
+_GROUP = re.compile(
+    rf"\b(?P<name>(?:local |regional |Ukrainian |Russian |city |military |police )?(?:officials|authorities|"
+    rf"residents|witnesses|police|prosecutors|emergency services|rescuers)|(?:the )?(?:Ukrainian )?Air Force|"
+    rf"(?:the )?General Staff(?: of the Armed Forces of Ukraine)?|(?:the )?(?:Russian |Ukrainian )?"
+    rf"(?:Defen[cs]e|Interior) Ministry|(?:the )?Ministry of Defen[cs]e(?: of \w+)?)\s+(?:also\s+)?(?:{VERBS})\b"
+)
+_GOVERNMENT = re.compile(rf"\b(?P<name>Kyiv|Kiev|Ukraine|Moscow|Russia)\s+(?:also\s+)?(?:{VERBS})\b")
+_ACCORDING = re.compile(rf"\baccording to (?:the\s+)?(?P<name>{_NAME}|[a-z]+ (?:officials|authorities|sources)|[A-Z][\w ]{{2,40}}?)(?=[,.;]|$)")
+_GOVERNMENT_NAME = {"Kyiv": "Ukraine (government)", "Kiev": "Ukraine (government)", "Ukraine": "Ukraine (government)",
+                    "Moscow": "Russia (government)", "Russia": "Russia (government)"}
+
+
+@dataclass
+class SourceReading:
+    name: str
+    role: str | None
+    channel: str | None
+    start: int
+    end: int
+
+
+def read_sources(doc: Document, start: int, end: int) -> list[SourceReading]:
+    """Sources named in ``doc.text[start:end]`` (usually one sentence)."""
+    text = doc.text[start:end]
+    out: list[SourceReading] = []
+    channel_m = _CHANNEL.search(text)
+    channel = channel_m.group(1) if channel_m else None
+    for rx in (_ROLE_NAME, _NAME_ROLE):
+        for m in rx.finditer(text):
+            role = m.group("role")
+            role = role[0].upper() + role[1:]
+            out.append(SourceReading(m.group("name"), role, channel, start + m.start(), start + m.end()))
+    for m in _GROUP.finditer(text):
+        if not any(s.start <= start + m.start() < s.end for s in out):
+            out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
+    for m in _GOVERNMENT.finditer(text):
+        out.append(SourceReading(_GOVERNMENT_NAME[m.group("name")], None, channel, start + m.start(), start + m.end()))
+    for m in _ACCORDING.finditer(text):
+        out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
+    return out
+
+
+def metonym_subjects(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of capital-city names used as a government ("Kyiv also reported"), which are not places."""
+    text = doc.text[start:end]
+    return [(start + m.start("name"), start + m.end("name")) for m in _GOVERNMENT.finditer(text)]

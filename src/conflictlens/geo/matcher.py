@@ -1,0 +1,178 @@
+"""Pipeline stage ``places``: find toponyms in the text with the gazetteer.
+
+Walks the word tokens once; at each capitalised word it tries the longest run of words (up to the longest name in
+the gazetteer) whose normalised key is a gazetteer name -- a dict lookup per try, so the cost is linear in the text.
+A following "region"/"oblast"/"district"/"raion"/"direction" joins the span and sets its ``form``, which decides
+which candidates come first ("Odesa region" -> the oblast; "Solomyansky district" -> the Kyiv district;
+"Pokrovskyi district" -> the raion around Pokrovsk).  Country demonyms are spans too: "Ukrainian cities" names the
+country (form ``country``), "Russian forces" an actor (form ``demonym``), so the assembler can tell them apart.
+
+Adds spans to layer ``place`` with attrs ``candidates`` (list of Place, best prior first), ``form`` and ``name``
+(the matched surface, without the form word).  Choosing among candidates is the resolver's job.
+"""
+
+from __future__ import annotations
+
+from conflictlens.document import Document, Span
+from conflictlens.geo.gazetteer import CONFLICT_COUNTRIES, FORM_WORDS, Gazetteer, data_words
+from conflictlens.geo.place import Place
+from conflictlens.geo.translit import name_key, token_key, tokens
+
+# a demonym followed by one of these names the country as a place ("Ukrainian cities", "Russian territory")
+GEO_NOUNS = frozenset(
+    [
+        "cities",
+        "city",
+        "towns",
+        "town",
+        "villages",
+        "village",
+        "territory",
+        "territories",
+        "soil",
+        "regions",
+        "region",
+        "border",
+        "borders",
+        "airspace",
+        "capital",
+        "port",
+        "ports",
+        "coast",
+        "oblast",
+        "oblasts",
+        "land",
+        "lands",
+        "side",
+    ]
+)
+_ADJ_ENDINGS = (("yi", "iy", "yy", "ii", "y"), ("skyi", "skyy", "skiy", "skii", "sky"))
+_JOINERS = frozenset({" ", "-"})
+# a single-word name followed by another capitalised word is usually part of a longer proper name ("Vladimir
+# Putin", "Kyiv Independent") -- unless the next word is one of these
+PLACE_FOLLOWERS = frozenset(
+    [
+        "mayor",
+        "governor",
+        "city",
+        "military",
+        "regional",
+        "region",
+        "oblast",
+        "administration",
+        "police",
+        "council",
+        "authorities",
+        "officials",
+        "forces",
+        "front",
+        "sector",
+    ]
+)
+
+
+class PlaceMatcher:
+    """Gazetteer lookup over the document's words; adds ``place`` spans with candidate places."""
+
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.stop = frozenset(name_key(w) for w in data_words("stopnames.txt"))
+        self._rank = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
+
+    def __call__(self, doc: Document) -> None:
+        for span in self.find(doc.text):
+            doc.add("place", span)
+
+    def find(self, text: str) -> list[Span]:
+        """The place spans of ``text`` (longest match wins, left to right)."""
+        toks = tokens(text)
+        n = len(toks)
+        # split a possessive "'s" off ("Kyiv's Podil")
+        for k, (s, e) in enumerate(toks):
+            if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
+                toks[k] = (s, e - 2)
+        keys = [token_key(text[s:e]) for s, e in toks]
+        joinable = [text[toks[k][1] : toks[k + 1][0]] in _JOINERS for k in range(n - 1)] + [False]
+        names, demonyms, maxw = self.gaz.names, self.gaz.demonyms, self.gaz.max_words
+        prefixes = self.gaz.prefixes
+        out: list[Span] = []
+        i = 0
+        while i < n:
+            s = toks[i][0]
+            if not text[s].isupper():
+                i += 1
+                continue
+            found = 0
+            key = ""
+            for length in range(1, min(maxw, n - i) + 1):
+                if length > 1 and not joinable[i + length - 2]:
+                    break
+                k = " ".join(keys[i : i + length])
+                if k in names and not (length == 1 and k in self.stop):
+                    found, key = length, k
+                if k not in prefixes:
+                    break
+            j = i + found  # index of the token after the name
+            if (
+                found == 1
+                and j < n
+                and joinable[i]
+                and text[toks[j][0]].isupper()
+                and keys[j] not in PLACE_FOLLOWERS
+                and keys[j] not in FORM_WORDS
+            ):
+                found = 0
+                j = i
+            form_key = keys[j] if found and j < n and joinable[j - 1] else ""
+            if not found and i + 1 < n and joinable[i] and FORM_WORDS.get(keys[i + 1]) in ("district", "raion"):
+                stem = self._adjective_stem(keys[i])
+                if stem:
+                    found, key, j, form_key = 1, stem, i + 1, keys[i + 1]
+            if found:
+                form = FORM_WORDS.get(form_key, "plain")
+                end = toks[j][1] if form != "plain" else toks[j - 1][1]
+                name_end = toks[j - 1][1]
+                cands = self._candidates(key, form)
+                if cands:
+                    out.append(Span(s, end, "place", {"candidates": cands, "form": form, "name": text[s:name_end]}))
+                i = j + (1 if form != "plain" else 0)
+                continue
+            if keys[i] in demonyms:
+                nxt = keys[i + 1] if i + 1 < n else ""
+                country = self.gaz.country(demonyms[keys[i]])
+                if country is not None:
+                    form = "country" if nxt in GEO_NOUNS else "demonym"
+                    out.append(Span(s, toks[i][1], "place", {"candidates": [country], "form": form,
+                                                             "name": text[s : toks[i][1]]}))  # fmt: skip
+            i += 1
+        return out
+
+    def _adjective_stem(self, key: str) -> str:
+        """The town a raion adjective is named after ("pokrovskyi" -> "pokrovsk", "nikopolskyi" -> "nikopol")."""
+        for endings in _ADJ_ENDINGS:
+            for end in endings:
+                if key.endswith(end) and len(key) - len(end) >= 3 and key[: -len(end)] in self.gaz.names:
+                    return key[: -len(end)]
+        return ""
+
+    def _candidates(self, key: str, form: str) -> list[Place]:
+        cands = self.gaz.lookup(key)
+        if form == "region":
+            order = {"admin1": 0, "region": 1, "admin2": 2}
+        elif form in ("district", "raion"):
+            order = {"district": 0, "admin2": 1}
+            cands = [_raion_of(p) if p.kind == "town" else p for p in cands]
+        else:
+            order = {"town": 0, "district": 0, "point": 0}
+        cands.sort(key=lambda p: (order.get(p.kind, 5), self._rank.get(p.country or "", 9), -p.population))
+        return cands
+
+
+def _raion_of(town: Place) -> Place:
+    """The raion (admin2) named after a town, located at the town: "Pokrovskyi district" around Pokrovsk."""
+    return Place(
+        None, f"{town.name} Raion", town.country, town.admin1, f"{town.name} Raion", town.lat, town.lon, "admin2",
+        town.population, town.geonameid,
+    )  # fmt: skip

@@ -1,0 +1,201 @@
+"""Pipeline stage ``toponyms``: choose the place each ``place`` span means, with a confidence.
+
+Scores every candidate of a span from evidence in the document, in this order of weight:
+
+1. an admin1 named right after it ("Volfyne, Sumy", "Udachne, Donetsk region", "near X in the Kherson oblast"):
+   the qualifier span itself becomes that oblast (``role = "qualifier"``) and the place must lie inside it;
+2. oblasts named elsewhere in the sentence or the document;
+3. the country of the conflict (Ukraine, then Russia) and countries the document names;
+4. other places of the report nearby (Kyiv's Podil is the Kyiv district, not the Poltava village), a district's
+   town named in the text;
+5. population.
+
+Confidence is the margin between the best candidate and the best one that is really elsewhere (> 25 km away),
+so namesakes the context cannot separate get a low confidence instead of a silent guess; a small foreign place
+with no support in the text is dropped (``place = None``): Odessa, Texas is chosen only when the text says Texas.
+
+Sets on each span: ``place`` (Place | None), ``confidence`` (0..1), ``role`` ("place" | "qualifier" | "demonym").
+:func:`event_place` is the helper the event assembler uses to pick one place for an event.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from conflictlens.document import Document, Span
+from conflictlens.geo.gazetteer import Gazetteer, km
+from conflictlens.geo.place import SPECIFICITY, Place
+
+COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
+_QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?", re.IGNORECASE)
+NEAR_KM = 25.0
+
+
+class ToponymResolver:
+    """Picks ``attrs["place"]`` and ``attrs["confidence"]`` for every ``place`` span from document context."""
+
+    name = "toponyms"
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def __call__(self, doc: Document) -> None:
+        spans = doc.layer("place")
+        if not spans:
+            return
+        text = doc.text
+        sentences = doc.layer("sentence")
+        # countries the document names as places (and, weaker, as demonyms)
+        named: dict[str, float] = {}
+        for sp in spans:
+            c = sp.attrs["candidates"]
+            if len(c) == 1 and c[0].kind == "country" and c[0].country:
+                weight = 0.5 if sp.attrs.get("form") == "demonym" else 1.5
+                named[c[0].country] = max(named.get(c[0].country, 0.0), weight)
+        # admin1 qualifiers right after a place
+        qualifier_of: dict[int, Place] = {}
+        for a, b in zip(spans, spans[1:], strict=False):
+            if not _QUALIFIER_GAP.fullmatch(text[a.end : b.start]):
+                continue
+            a_cands = a.attrs["candidates"]
+            a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
+            for adm in (p for p in b.attrs["candidates"] if p.kind == "admin1"):
+                inside = any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands)
+                if inside or (a_is_village and a.attrs.get("form") == "plain"):
+                    qualifier_of[id(a)] = adm
+                    b.attrs["role"] = "qualifier"
+                    b.attrs["place"], b.attrs["confidence"] = adm, 0.95
+                    break
+        # oblasts named with a region form, per sentence and in the document
+        regions = [(sp, sp.attrs["candidates"][0]) for sp in spans
+                   if sp.attrs.get("form") == "region" and sp.attrs["candidates"][0].kind == "admin1"]  # fmt: skip
+        doc_admin1 = {(p.country, p.admin1) for _, p in regions}
+        # pass 1: unambiguous anchors; pass 2: everything with anchors as context
+        anchors: list[Place] = []
+        for sp in spans:
+            cands = sp.attrs["candidates"]
+            if len(cands) == 1 and cands[0].kind in ("town", "district", "admin1"):
+                anchors.append(cands[0])
+        for sp in spans:
+            if sp.attrs.get("role") == "qualifier":
+                continue
+            form = sp.attrs.get("form", "plain")
+            cands: list[Place] = sp.attrs["candidates"]
+            if form == "demonym":
+                sp.attrs.update(role="demonym", place=cands[0], confidence=0.9)
+                continue
+            sent_admin1 = {
+                (p.country, p.admin1) for r, p in regions if r is not sp and _same_sentence(sentences, r, sp)
+            }
+            qual = qualifier_of.get(id(sp))
+            if qual is not None and not any((p.country, p.admin1) == (qual.country, qual.admin1) for p in cands):
+                # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
+                sp.attrs.update(role="place", place=None, confidence=0.0)
+                continue
+            others = [a for a in anchors if a not in cands]
+            scored = sorted(
+                (
+                    (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others), p)
+                    for i, p in enumerate(cands)
+                ),
+                key=lambda t: -t[0],
+            )
+            best_score, best = scored[0]
+            rival = next((s for s, p in scored[1:] if km(p.lat, p.lon, best.lat, best.lon) > NEAR_KM), None)
+            conf = 0.95 if rival is None else 1.0 / (1.0 + math.exp(-(best_score - rival)))
+            supported = (
+                best.country in COUNTRY_PRIOR or best.country in named or qual is not None or best.country is None
+            )
+            if not supported:
+                if best.population < 100000 and best.kind != "country":
+                    sp.attrs.update(role="place", place=None, confidence=0.0)
+                    continue
+                conf *= 0.6
+            sp.attrs.update(role="place", place=best, confidence=round(min(conf, 0.99), 3))
+
+    @staticmethod
+    def _score(
+        p: Place,
+        order: int,
+        form: str,
+        qual: Place | None,
+        sent_admin1: set[tuple[str | None, str | None]],
+        doc_admin1: set[tuple[str | None, str | None]],
+        named: dict[str, float],
+        anchors: list[Place],
+    ) -> float:
+        s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
+        s += 0.25 * math.log10(p.population + 1)
+        s -= 0.3 * min(order, 5)  # the matcher's form-aware order
+        if form == "plain" and p.kind in ("admin1", "admin2"):
+            s -= 1.0
+        if qual is not None:
+            s += 4.0 if (p.country, p.admin1) == (qual.country, qual.admin1) else -2.0
+        elif (p.country, p.admin1) in sent_admin1:
+            s += 2.0
+        elif (p.country, p.admin1) in doc_admin1:
+            s += 0.75
+        if p.kind == "district" and any(a.geonameid == p.parent for a in anchors):
+            s += 3.0
+        elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):
+            s += 1.0
+        return s
+
+
+def _same_sentence(sentences: list[Span], a: Span, b: Span) -> bool:
+    if not sentences:
+        return abs(a.start - b.start) < 300
+    for s in sentences:
+        if s.start <= a.start < s.end:
+            return s.start <= b.start < s.end
+    return False
+
+
+_EVENT_RANK = {"point": 0, "town": 0, "admin2": 2, "district": 1, "admin1": 3, "region": 4, "country": 5, "water": 6}
+
+
+def event_place(doc: Document, start: int, end: int, min_confidence: float = 0.2) -> tuple[Span | None, list[Span]]:
+    """The place of an event told in ``doc.text[start:end]`` (a clause, a sentence, or a whole short note).
+
+    Returns ``(main, sublocations)``:
+
+    - ``main``: the resolved ``place`` span that locates the event most specifically -- a town (or point) first,
+      then a district, a raion, an oblast, a region, a country, a sea; the first in the text among equals.  Spans
+      that are demonyms ("Russian forces"), admin1 qualifiers ("..., Sumy") or below ``min_confidence`` are not
+      chosen (a qualifier already narrowed its town's place) -- except that a qualifier is the answer when nothing
+      else is (the town before it is missing from the gazetteer).  When the best is a city district whose town is also
+      named in the range, the town is ``main`` and the district a sublocation.  ``None`` if no span qualifies.
+    - ``sublocations``: district spans of the main town's districts inside the range ("Solomyansky district" and
+      "Podilsky district" of Kyiv), in text order.
+
+    Read the place as ``main.attrs["place"]`` (a :class:`Place`; ``.to_location()`` gives the contract's Location)
+    and evidence offsets from the spans.  If ``main`` is a district with no town span, ``place.parent`` is the
+    town's geonameid (``Gazetteer.by_id``).
+    """
+    spans = [
+        sp
+        for sp in doc.spans_in("place", start, end)
+        if sp.attrs.get("place") is not None
+        and sp.attrs.get("role") == "place"
+        and sp.attrs.get("confidence", 0.0) >= min_confidence
+    ]
+    if not spans:  # only an oblast qualifier of a place the gazetteer lacks ("Volfyne, Sumy")
+        spans = [sp for sp in doc.spans_in("place", start, end) if sp.attrs.get("role") == "qualifier"]
+    if not spans:
+        return None, []
+    main = min(spans, key=lambda sp: (_EVENT_RANK.get(sp.attrs["place"].kind, 9), sp.start))
+    place: Place = main.attrs["place"]
+    if place.kind == "district" and place.parent is not None:
+        town = next((sp for sp in spans if sp.attrs["place"].geonameid == place.parent), None)
+        if town is not None:
+            main, place = town, town.attrs["place"]
+    subs = [
+        sp
+        for sp in spans
+        if sp is not main and sp.attrs["place"].kind == "district" and sp.attrs["place"].parent == place.geonameid
+    ]
+    return main, subs
+
+
+__all__ = ["SPECIFICITY", "ToponymResolver", "event_place"]

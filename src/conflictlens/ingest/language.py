@@ -1,0 +1,104 @@
+"""Language check of input documents: conflictlens extracts from English text only.
+
+``detect_language`` wraps py3langid (a naive-Bayes byte n-gram identifier).  Loading its model costs about half a
+second, so it is loaded lazily, once per process, and :func:`check_english` avoids it altogether for text that is
+plainly English (many very common English words, from ``data/english_words.txt``).  Terse English notes ("On 13 October
+2022, Russian forces shelled Nove, Kharkiv. Casualties unknown.") are sometimes labelled Nigerian Pidgin (``pcm``), an
+English-lexified language; those, and texts where English keeps a fair share of the probability, are accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from conflictlens.errors import InputError
+
+#: Texts shorter than this (characters, after stripping) are too short to judge and are accepted.
+MIN_CHARS = 40
+#: Only the start of a text is looked at.
+SAMPLE_CHARS = 2000
+#: Labels counted as English: py3langid confuses short English notes with English-lexified creoles.
+ENGLISH_LIKE = frozenset({"en", "pcm"})
+#: English is accepted when it keeps at least this probability even if another language ranks first.
+MIN_ENGLISH_PROBABILITY = 0.10
+#: Fast path: share of words from the common-word list above which a Latin-script text is taken as English.
+FAST_PATH_SHARE = 0.25
+FAST_PATH_MIN_HITS = 4
+
+_WORD = re.compile(r"[^\W\d_]+")
+_lock = threading.Lock()
+_identifier: Any = None
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    text = resources.files("conflictlens.ingest").joinpath("data/english_words.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _get_identifier() -> Any:
+    """The py3langid identifier with normalised probabilities, loaded on first use."""
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _identifier
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The most likely language of ``text`` (ISO 639 code as py3langid gives it) and its probability (0-1).
+
+    Only the first ``SAMPLE_CHARS`` characters are used.  This always runs the statistical model; for the accept/reject
+    decision use :func:`check_english`, which is cheaper and tolerant of terse English.
+    """
+    lang, prob = _get_identifier().classify(text[:SAMPLE_CHARS])
+    return str(lang), float(prob)
+
+
+def _english_probability(sample: str) -> float:
+    return float(dict(_get_identifier().rank(sample)).get("en", 0.0))
+
+
+def looks_plainly_english(text: str) -> bool:
+    """Cheap test: a Latin-script text in which a good share of words are very common English words."""
+    words = _WORD.findall(text[:SAMPLE_CHARS])
+    if not words:
+        return False
+    if sum(1 for w in words if not w.isascii()) > 0.1 * len(words):
+        return False
+    common = _english_words()
+    hits = sum(1 for w in words if w.lower() in common)
+    return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
+
+
+def english_verdict(text: str) -> tuple[bool, str, float]:
+    """``(accepted, language, probability)`` for ``text``; short texts are accepted as ``("en", 0.0)``."""
+    sample = text.strip()[:SAMPLE_CHARS]
+    if len(sample) < MIN_CHARS:
+        return True, "en", 0.0
+    if looks_plainly_english(sample):
+        return True, "en", 1.0
+    lang, prob = detect_language(sample)
+    if lang in ENGLISH_LIKE:
+        return True, "en", prob
+    english = _english_probability(sample)
+    if english >= MIN_ENGLISH_PROBABILITY:
+        return True, "en", english
+    return False, lang, prob
+
+
+def check_english(text: str, source: str = "text") -> str:
+    """Return ``"en"`` if ``text`` is English (or too short to judge); raise :class:`InputError` otherwise."""
+    accepted, lang, prob = english_verdict(text)
+    if not accepted:
+        raise InputError(source, f"language looks like {lang!r}, only English is supported")
+    return "en"

@@ -1,0 +1,81 @@
+"""Lexicon taggers: weapons, event triggers, actors, victims, damage and reporting cues.
+
+Each lexicon is a data file in ``nlp/data`` (one entry a line, a ``#`` comment on where the facts come from).  A file
+is compiled once into a single alternation regex; a match is mapped back to its entry by the named group that fired.
+The tagger adds one layer per lexicon (``weapon``, ``trigger``, ``actor``, ``victim``, ``damage``) with the entry's
+columns as span attributes, so the extractors downstream never see a raw string table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from conflictlens.document import Document, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A compiled lexicon: ``regex`` finds any entry; group ``e<N>`` tells which entry ``rows[N]`` matched."""
+
+    name: str
+    regex: re.Pattern[str]
+    rows: tuple[tuple[str, ...], ...]
+
+    def finditer(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        out = []
+        for m in self.regex.finditer(text):
+            idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+            out.append((m.start(), m.end(), self.rows[idx]))
+        return out
+
+
+def read_rows(filename: str) -> list[list[str]]:
+    """Rows of a tab-separated data file in ``nlp/data``, comments and blank lines skipped."""
+    text = resources.files("conflictlens.nlp").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(filename: str, ignore_case: bool = True) -> Lexicon:
+    rows = read_rows(filename)
+    parts = [f"(?P<e{i}>{row[0]})" for i, row in enumerate(rows)]
+    flags = re.IGNORECASE if ignore_case else 0
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+    return Lexicon(filename, regex, tuple(tuple(r[1:]) for r in rows))
+
+
+class LexiconTagger:
+    """Adds ``weapon``, ``trigger``, ``actor``, ``victim`` and ``damage`` spans from the bundled lexicons."""
+
+    name = "lexicon"
+
+    def __init__(self) -> None:
+        self.weapons = load_lexicon("weapons.tsv", ignore_case=True)
+        self.triggers = load_lexicon("triggers.tsv", ignore_case=True)
+        self.actors = load_lexicon("actors.tsv", ignore_case=False)
+        self.victims = load_lexicon("victims.tsv", ignore_case=True)
+        self.damage = load_lexicon("damage.tsv", ignore_case=True)
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.text
+        for start, end, (category, model) in self._rows(self.weapons, text, 2):
+            doc.add("weapon", Span(start, end, "weapon", {"category": category, "model": model or None}))
+        for start, end, (role, sub) in self._rows(self.triggers, text, 2):
+            doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
+        for start, end, (name, country, kind, side, bare) in self._rows(self.actors, text, 5):
+            if re.match(r"\s+(?:city|cities|town|towns|village|villages|regions?|territory|soil|capital|border)\b", text[end : end + 12]):
+                continue  # "the Russian city of Belgorod": a place, not an actor
+            attrs = {"name": name, "country": None if country == "-" else country, "kind": kind, "side": side}
+            attrs["bare"] = bare == "bare"
+            doc.add("actor", Span(start, end, "actor", attrs))
+        for start, end, (group,) in self._rows(self.victims, text, 1):
+            doc.add("victim", Span(start, end, "victim", {"group": group}))
+        for start, end, (label,) in self._rows(self.damage, text, 1):
+            doc.add("damage", Span(start, end, "damage", {"label": label}))
+
+    @staticmethod
+    def _rows(lex: Lexicon, text: str, width: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        return [(s, e, tuple((list(row) + [""] * width)[:width])) for s, e, row in lex.finditer(text)]

@@ -1,0 +1,88 @@
+"""The one ``document -> events`` path.
+
+The CLI, the Python API, the evaluator and the batch engines all call :meth:`Pipeline.run`.  A pipeline is an ordered
+list of small named stages; each adds spans to the :class:`~conflictlens.document.Document` (sentences, dates,
+numbers, places, weapons, actors, triggers, sources, quotes) and the last ones assemble events and claims from those
+spans.  Heavy resources (the gazetteer, lexicons) are loaded once when the pipeline is built: build one per process or
+worker and reuse it; a pipeline holds no per-document state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from conflictlens.document import Document
+from conflictlens.errors import ConflictlensError
+from conflictlens.model import DocumentFailure, DocumentResult
+
+
+class Stage(Protocol):
+    """A pipeline component: annotates a document in place."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> None: ...
+
+
+class Pipeline:
+    def __init__(self, stages: list[Stage], finish: Callable[[Document], DocumentResult]) -> None:
+        self.stages = stages
+        self._finish = finish
+
+    @classmethod
+    def default(cls, *, home: Path | None = None, gazetteer: object | None = None) -> Pipeline:
+        """The standard English pipeline, with the bundled gazetteer plus whatever the user imported."""
+        from conflictlens.extract.assemble import EventAssembler, result_of
+        from conflictlens.extract.claims import ClaimExtractor
+        from conflictlens.geo.gazetteer import Gazetteer
+        from conflictlens.geo.matcher import PlaceMatcher
+        from conflictlens.geo.resolver import ToponymResolver
+        from conflictlens.nlp.dates import DateTagger
+        from conflictlens.nlp.lexicon import LexiconTagger
+        from conflictlens.nlp.numbers import NumberTagger
+        from conflictlens.nlp.sentences import SentenceSplitter
+
+        gaz = gazetteer if gazetteer is not None else Gazetteer.load(home=home)
+        stages: list[Stage] = [
+            SentenceSplitter(),
+            DateTagger(),
+            NumberTagger(),
+            PlaceMatcher(gaz),  # type: ignore[arg-type]
+            ToponymResolver(gaz),  # type: ignore[arg-type]
+            LexiconTagger(),
+            EventAssembler(gaz),
+            ClaimExtractor(),
+        ]
+        return cls(stages, result_of)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def annotate(self, doc: Document) -> Document:
+        for stage in self.stages:
+            stage(doc)
+        return doc
+
+    def run(self, doc: Document) -> DocumentResult:
+        """Extract the events and claims of one document."""
+        return self._finish(self.annotate(doc))
+
+    def run_text(self, text: str, published: dt.date | None = None, doc_id: str = "text") -> DocumentResult:
+        return self.run(Document(id=doc_id, text=text, published=published))
+
+    def run_many(self, docs: Iterable[Document | DocumentFailure]) -> Iterator[DocumentResult | DocumentFailure]:
+        """Stream results; a document that fails becomes a :class:`DocumentFailure` and the batch goes on."""
+        for doc in docs:
+            if isinstance(doc, DocumentFailure):
+                yield doc
+                continue
+            try:
+                yield self.run(doc)
+            except ConflictlensError as exc:
+                yield DocumentFailure(id=doc.id, error=str(exc))
+            except Exception as exc:  # one bad document never stops a batch
+                yield DocumentFailure(id=doc.id, error=f"internal error: {type(exc).__name__}: {exc}")

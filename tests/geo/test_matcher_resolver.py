@@ -1,0 +1,82 @@
+"""Place spans on sentences, and the resolver's choices in context."""
+
+from __future__ import annotations
+
+from conflictlens.document import Document
+from conflictlens.geo.gazetteer import Gazetteer
+from conflictlens.geo.matcher import PlaceMatcher
+from conflictlens.geo.resolver import ToponymResolver, event_place
+
+
+def _run(gaz: Gazetteer, text: str) -> Document:
+    doc = Document(id="t", text=text)
+    PlaceMatcher(gaz)(doc)
+    ToponymResolver(gaz)(doc)
+    return doc
+
+
+def _spans(doc: Document) -> list[tuple[str, str]]:
+    return [(doc.span_text(s), s.attrs["form"]) for s in doc.layer("place")]
+
+
+def test_forms_and_longest_match(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "One person died in the southern Odesa region and two in Ivano-Frankivsk Oblast.")
+    assert _spans(doc) == [("Odesa region", "region"), ("Ivano-Frankivsk Oblast", "region")]
+    odesa = doc.layer("place")[0]
+    assert odesa.attrs["name"] == "Odesa"
+    assert (odesa.attrs["place"].kind, odesa.attrs["place"].admin1) == ("admin1", "Odesa Oblast")
+
+
+def test_demonyms_people_and_stopwords(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "Vladimir Putin said Russian forces hit Ukrainian cities. The UN and Police said so.")
+    assert _spans(doc) == [("Russian", "demonym"), ("Ukrainian", "country")]
+    assert doc.layer("place")[1].attrs["place"].country == "UA"
+
+
+def test_kyiv_districts(gaz: Gazetteer) -> None:
+    text = "Kyiv was hit: fires in the Solomyansky district and at a market in the Podilsky district; Kyiv's Podil too."
+    doc = _run(gaz, text)
+    main, subs = event_place(doc, 0, len(text))
+    assert main is not None and doc.span_text(main) == "Kyiv"
+    assert main.attrs["place"].admin1 == "Kyiv City"
+    assert [s.attrs["place"].name for s in subs] == [
+        "Solomianskyi district",
+        "Podilskyi district",
+        "Podilskyi district",
+    ]
+
+
+def test_odesa_not_texas(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "Drones struck the port of Odessa overnight.")
+    place = doc.layer("place")[0].attrs["place"]
+    assert (place.country, place.name) == ("UA", "Odesa")
+    doc = _run(gaz, "A storm hit Odessa, Texas, overnight.")
+    odessa, texas = doc.layer("place")
+    assert odessa.attrs["place"].country == "US"
+    assert texas.attrs["role"] == "qualifier"
+
+
+def test_namesakes_settled_by_admin1(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "Russian forces shelled Udachne, Donetsk region. Casualties unknown.")
+    main, _ = event_place(doc, 0, len(doc.text))
+    assert main is not None and doc.span_text(main) == "Udachne"
+    assert main.attrs["place"].admin1 == "Donetsk Oblast"
+    # Udachne also exists in Crimea: the qualifier decides it
+    doc = _run(gaz, "Russian forces shelled Udachne, Crimea.")
+    main, _ = event_place(doc, 0, len(doc.text))
+    assert main is not None and main.attrs["place"].admin1 == "Crimea"
+
+
+def test_unknown_village_falls_back_to_oblast(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "On 14 May 2023, Russian forces shelled Mykilske, Kherson. A civilian was killed.")
+    main, _ = event_place(doc, 0, len(doc.text))
+    assert main is not None
+    assert (main.attrs["place"].kind, main.attrs["place"].admin1) == ("admin1", "Kherson Oblast")
+
+
+def test_ambiguous_namesake_has_low_confidence(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "Fighting continued near Kamianka.")
+    span = doc.layer("place")[0]
+    assert span.attrs["place"] is not None and span.attrs["confidence"] < 0.8
+    doc = _run(gaz, "Missiles hit Kharkiv.")
+    assert doc.layer("place")[0].attrs["confidence"] > 0.9

@@ -1,0 +1,69 @@
+"""Tests of the English-only language check."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from conflictlens.errors import InputError
+from conflictlens.ingest.language import check_english, detect_language, english_verdict, looks_plainly_english
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+ACLED_DEV = SHARED / "eval" / "acled-ukraine" / "dev.jsonl"
+
+
+def test_detect_language_on_clear_texts() -> None:
+    assert (
+        detect_language("Russian forces shelled the city overnight, killing two civilians, the governor said.")[0]
+        == "en"
+    )
+    lang, prob = detect_language("Російські війська обстріляли Херсон, поранено двох цивільних, повідомив голова ОВА.")
+    assert lang == "uk" and prob > 0.9
+    assert detect_language("Российские войска обстреляли Херсон, ранены двое мирных жителей.")[0] == "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les forces russes ont bombardé la ville de Kherson, blessant deux civils selon le maire.", "fr"),
+        ("Las fuerzas rusas bombardearon la ciudad de Jersón, hiriendo a dos civiles, según el alcalde.", "es"),
+        ("Rosyjskie wojska ostrzelały miasto Chersoń, raniąc dwóch cywilów, poinformował mer.", "pl"),
+    ],
+)
+def test_other_languages_are_rejected(text: str, lang: str) -> None:
+    with pytest.raises(InputError) as info:
+        check_english(text, "doc")
+    assert info.value.problem == f"language looks like {lang!r}, only English is supported"
+    assert info.value.source == "doc"
+
+
+def test_short_texts_are_not_judged() -> None:
+    assert english_verdict("Обстріл Херсона") == (True, "en", 0.0)
+    assert check_english("Kherson shelled.") == "en"
+
+
+def test_terse_acled_style_note_is_english() -> None:
+    note = "On 13 October 2022, Russian military forces shelled Zaliznychne, Zaporizhia. Casualties unknown."
+    assert check_english(note) == "en"
+
+
+def test_fast_path_needs_real_english() -> None:
+    assert looks_plainly_english("The mayor said that two people were killed and three were injured in the attack.")
+    assert not looks_plainly_english("Les forces russes ont bombardé la ville de Kherson, blessant deux civils.")
+    assert not looks_plainly_english("Rosiiski viiska obstrilialy Kherson, poraneno dvokh tsyvilnykh.")
+
+
+@pytest.mark.skipif(not ACLED_DEV.exists(), reason="../shared is not checked out")
+def test_all_acled_dev_notes_and_the_seed_are_accepted() -> None:
+    notes = [json.loads(line)["notes"] for line in ACLED_DEV.read_text("utf-8").splitlines() if line.strip()]
+    assert len(notes) == 1104
+    check_english("warm up the model " * 5)  # exclude the one-off model load from the timing
+    start = time.perf_counter()
+    rejected = [n for n in notes if not english_verdict(n)[0]]
+    per_doc = (time.perf_counter() - start) / len(notes)
+    assert rejected == []
+    assert per_doc < 0.002  # measured ~10 us per note
+    assert check_english((SHARED / "seed" / "kyiv-strikes.txt").read_text("utf-8")) == "en"

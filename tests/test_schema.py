@@ -1,0 +1,30 @@
+"""The shipped JSON Schema and the contract in ../shared/spec agree."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import shared_path
+
+from conflictlens.model import SUB_EVENT_TYPES
+from conflictlens.schema import document_schema
+
+
+def test_generated_schema_validates_a_result(pipeline) -> None:  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    result = pipeline.run_text("On 14 May 2023, Russian forces shelled Kherson. 2 civilians were killed.", doc_id="x")
+    jsonschema.validate(result.to_json_dict(), document_schema())
+
+
+def test_enums_match_the_shared_contract() -> None:
+    spec = json.loads(shared_path("spec", "event.schema.json").read_text(encoding="utf-8"))
+    event = spec["properties"]["events"]["items"]["properties"]
+    spec_types = set(event["event_type"]["enum"])
+    assert spec_types == set(SUB_EVENT_TYPES)
+    spec_subs = {s for s in event["sub_event_type"]["enum"] if s}
+    assert spec_subs == {s for subs in SUB_EVENT_TYPES.values() for s in subs}
+    assert spec["$defs"]["sub_event_types_by_type"]["const"] == {k: list(v) for k, v in SUB_EVENT_TYPES.items()}
+    ours = document_schema()
+    ev = ours["$defs"]["Event"]["properties"]
+    assert set(ev) >= set(event)

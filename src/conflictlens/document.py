@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,23 +44,29 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     layers: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _unsorted: set[str] = field(default_factory=set, repr=False)
 
     def add(self, layer: str, span: Span) -> Span:
         self.layers.setdefault(layer, []).append(span)
+        self._unsorted.add(layer)
         return span
 
     def layer(self, name: str) -> list[Span]:
-        """Spans of one layer in text order (empty if no stage added any)."""
+        """Spans of one layer in text order (empty if no stage added any); sorted once after additions."""
         spans = self.layers.get(name, [])
-        spans.sort(key=lambda s: (s.start, -s.end))
+        if name in self._unsorted:
+            spans.sort(key=lambda s: (s.start, -s.end))
+            self._unsorted.discard(name)
         return spans
 
     def spans_in(self, name: str, start: int, end: int) -> Iterator[Span]:
         """Spans of layer ``name`` lying inside ``[start, end)``."""
-        for span in self.layer(name):
+        spans = self.layer(name)
+        i = bisect_left(spans, start, key=lambda s: s.start)
+        for span in spans[i:]:
             if span.start >= end:
                 break
-            if span.start >= start and span.end <= end:
+            if span.end <= end:
                 yield span
 
     def span_text(self, span: Span) -> str:

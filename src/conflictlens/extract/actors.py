@@ -34,10 +34,34 @@ def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
 
 
+_REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$", re.IGNORECASE
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def pick_actors(
     doc: Document, actors: list[Span], trigger: Span | None, clause_start: int
 ) -> tuple[Span | None, Span | None]:
-    """(attacker, target) spans among the actor mentions of a clause."""
+    """(attacker, target) spans among the actor mentions of a clause.
+
+    For clashes ACLED's actor1 is the side that initiated: the first side named ("Russian and Ukrainian forces
+    clashed", "between Ukrainian and Russian forces"), the subject of an offensive even when it "was repelled by" the
+    other, and the attackers in "X repelled Ukrainian attacks".
+    """
+    actors = sorted(actors, key=lambda a: a.start)
+    if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
+        text = doc.text
+        for a in actors:
+            if _REPELLED.search(text[max(clause_start, a.start - 30) : a.start]):
+                other = next((b for b in actors if b.attrs["side"] != a.attrs["side"]), None)
+                return a, other
+        first = next((a for a in actors if _BETWEEN.search(text[max(clause_start, a.start - 15) : a.start])), None)
+        if first is None:
+            first = next((a for a in actors if not is_object(doc, a, clause_start) or _AGENT_BEFORE.search(
+                text[max(clause_start, a.start - 8) : a.start]) is None and a.start < trigger.start), actors[0])
+        other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
+        return first, other
     agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 8) : a.start])]
     subjects = [a for a in actors if not is_object(doc, a, clause_start)]
     objects = [a for a in actors if a not in subjects and a not in agents]

@@ -233,6 +233,8 @@ class EventAssembler:
             country = place.country if place is not None else None
             actor1 = Actor(name=f"Protesters ({_country_name(country)})" if country else "Protesters", country=country, kind="protesters")
             actor2 = None
+        elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
+            actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif actor1 is None and event_type in ("Explosions/Remote violence", "Battles") and place is not None:
             if place.country in _OPPOSITE:
                 actor1 = side_actor(_OPPOSITE[place.country])  # inferred, as a reader would

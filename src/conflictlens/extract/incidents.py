@@ -37,8 +37,19 @@ _AGGREGATE = re.compile(
 )
 _ROLE_PRIORITY = [
     "withdraw", "regain", "capture", "protest", "riot", "abduct", "arrest", "loot", "other", "defuse", "attack",
-    "grenade", "mine", "clash", "air", "shelling", "intercept", "strike",
+    "grenade", "mine", "clash", "air", "shelling", "intercept", "strike", "kill",
 ]
+_PREFIX_TYPES = {
+    "interception": "Disrupted weapons use",
+    "defusal": "Disrupted weapons use",
+    "weapons seizure": "Disrupted weapons use",
+    "looting": "Looting/property destruction",
+    "property destruction": "Looting/property destruction",
+    "land seizure": "Looting/property destruction",
+    "displacement": "Other",
+    "mass grave": "Other",
+}
+_AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 _GOVERNMENT_VERB = re.compile(
     r"^\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
@@ -238,19 +249,19 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     def result(sub: str) -> tuple[str, str | None, Span | None]:
         return EVENT_TYPE_OF[sub], sub, main
 
-    if text.startswith("interception:") or (r & {"intercept"} and not r & {"clash", "capture", "regain"}):
-        aircraft_down = re.search(r"(?:shot down|downed|destroyed)\s+(?:an?\s+|two\s+|\d+\s+)?(?:russian\s+|ukrainian\s+)?(?:\w+\s+)?(?:helicopter|plane|aircraft|jet|fighter|su-|ka-|mi-)", text)
-        impact = frame.counts and any(c.value > 0 for c in frame.counts) or frame.damage
-        if aircraft_down:
+    prefix = re.match(r"^([a-z ]{4,25}):", text)
+    if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and _aircraft_down(text)):
+        return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
+    if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
+        impact = any(c.value > 0 for c in frame.counts) or frame.damage
+        if _aircraft_down(text):
             return result("Shelling/artillery/missile attack")
-        if not impact:
+        if not impact and not r & {"air", "shelling"}:
             return result("Disrupted weapons use")
-    if text.startswith("defusal:") or "defuse" in r:
+    if "defuse" in r:
         return result("Disrupted weapons use")
-    if text.startswith(("looting:", "property destruction:", "land seizure:")) or "loot" in r and not r & {"shelling", "air"}:
+    if "loot" in r and not r & {"shelling", "air"}:
         return result("Looting/property destruction")
-    if text.startswith(("displacement:", "mass grave:")):
-        return result("Other")
     if "withdraw" in r and not ("clash" in r and "regain" not in r):
         return result("Non-violent transfer of territory")
     if "regain" in r:
@@ -274,11 +285,16 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Remote explosive/landmine/IED")
     if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
         return result("Grenade")
-    if "attack" in r and not r & {"shelling", "air", "clash"} and not cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+    remote = {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}
+    if r & {"attack", "kill"} and not r & {"shelling", "air", "clash", "strike"} and not cats & remote:
         return result("Attack")
     if "clash" in r and _is_ground_fight(frame, doc, cats):
         return result("Armed clash")
-    if "air" in r or cats & {"drone", "aircraft", "bomb"}:
+    if "small_arms" in cats and not r & {"air"} and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
+        return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
+    attacker = _attacker(frame, doc)
+    air_attacker = attacker is not None and bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
+    if "air" in r or cats & {"drone", "bomb"} or air_attacker or ("aircraft" in cats and not r & {"shelling"}):
         return result("Air/drone strike")
     if r & {"shelling", "strike", "intercept", "clash"} or cats:
         return result("Shelling/artillery/missile attack")
@@ -308,8 +324,23 @@ def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
     return min(frame.triggers, key=key)
 
 
-def _attacker_side(frame: Frame, doc: Document) -> str | None:
+def _attacker(frame: Frame, doc: Document) -> Span | None:
     from conflictlens.extract.actors import pick_actors
 
     attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
+    return attacker
+
+
+def _attacker_side(frame: Frame, doc: Document) -> str | None:
+    attacker = _attacker(frame, doc)
     return None if attacker is None else str(attacker.attrs["side"])
+
+
+_AIRCRAFT_DOWN = re.compile(
+    r"(?:shot down|downed|destroyed)\s+(?:an?\s+|two\s+|\d+\s+)?(?:russian\s+|ukrainian\s+)?(?:[\w'‘’-]+\s+){0,2}?"
+    r"['‘’]?(?:helicopters?|planes?|aircraft|jets?|fighters?|su-|mig-|ka-|mi-|tu-|il-|a-50|bombers?)"
+)
+
+
+def _aircraft_down(text: str) -> bool:
+    return bool(_AIRCRAFT_DOWN.search(text))

@@ -90,7 +90,9 @@ def _trie(words: list[str] | set[str]) -> str:
 
 _MON = _trie(list(MONTHS)) + r"\.?"
 # Month names standing alone ("in May") must be capitalised: "may" and "march" are also ordinary words.
-_MON_CAP = "(?-i:" + _trie([max((k for k in MONTHS if MONTHS[k] == n), key=len).capitalize() for n in range(1, 13)]) + ")"
+_MON_CAP = (
+    "(?-i:" + _trie([max((k for k in MONTHS if MONTHS[k] == n), key=len).capitalize() for n in range(1, 13)]) + ")"
+)
 _WD = _trie(list(WEEKDAYS))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
@@ -98,12 +100,44 @@ _SEP = r"\s*(?:[-\u2013\u2014]|(?:to|and|until|till|through)\b)\s*"
 _PART = r"(?:morning|afternoon|evening|night)"
 # Words that may precede a date and belong to its span.  One shared, trie-factored group for all branches; which
 # prepositions a branch accepts (a bare month or year needs one) is checked after matching.
-_PREPS = (
-    "on|on or about|on or around|on the night of|the night of|overnight on|overnight into|overnight to|"
-    "on the morning of|on the afternoon of|on the evening of|around|about|circa|as of|since|by|until|"
-    "before|after|from|between|in|in early|in late|in mid|during|throughout|early|late|mid|of|last|this|next|"
-    "earlier in"
-).split("|")
+_PREPS = [
+    "on",
+    "on or about",
+    "on or around",
+    "on the night of",
+    "the night of",
+    "overnight on",
+    "overnight into",
+    "overnight to",
+    "on the morning of",
+    "on the afternoon of",
+    "on the evening of",
+    "around",
+    "about",
+    "circa",
+    "as of",
+    "since",
+    "by",
+    "until",
+    "before",
+    "after",
+    "from",
+    "between",
+    "in",
+    "in early",
+    "in late",
+    "in mid",
+    "during",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "last",
+    "this",
+    "next",
+    "earlier in",
+]
 _PREP = r"(?:(?P<prep>" + _trie(_PREPS) + r")(?:\s+|(?<=mid)-))?"
 _NUMWORD = r"(?:\d{1,2}|" + _trie(list(_SMALL_NUMBERS)) + ")"
 
@@ -114,18 +148,45 @@ _BRANCHES: dict[str, str] = {
     "dots": r"(?P<{g}d>[0-3]?\d)\.(?P<{g}m>[01]?\d)\.(?P<{g}y>" + _YEAR + r")",
     # (Tuesday,) 14 May (2023); the 14th of May; ranges 1-3 May 2023, between 12 and 13 May 2023, 31 May - 1 June
     # 2023, night of 29 to 30 December.  Atomic groups stop backtracking; a lone number (no month) fails.
-    "dmy": r"(?:(?P<{g}wd>" + _WD + r"),?\s+)?(?:the\s+)?(?P<{g}d>" + _DAY + r")(?>\s+(?:of\s+)?(?P<{g}m>" + _MON
-    + r")(?:,?\s+(?P<{g}y>" + _YEAR + r"))?)?(?:(?>" + _SEP + r"(?:the\s+)?(?P<{g}d2>" + _DAY + r")\s+(?:of\s+)?(?P<{g}m2>"
-    + _MON + r")(?:,?\s+(?P<{g}y2>" + _YEAR + r"))?)|(?({g}m)|(?!)))",
+    "dmy": r"(?:(?P<{g}wd>"
+    + _WD
+    + r"),?\s+)?(?:the\s+)?(?P<{g}d>"
+    + _DAY
+    + r")(?>\s+(?:of\s+)?(?P<{g}m>"
+    + _MON
+    + r")(?:,?\s+(?P<{g}y>"
+    + _YEAR
+    + r"))?)?(?:(?>"
+    + _SEP
+    + r"(?:the\s+)?(?P<{g}d2>"
+    + _DAY
+    + r")\s+(?:of\s+)?(?P<{g}m2>"
+    + _MON
+    + r")(?:,?\s+(?P<{g}y2>"
+    + _YEAR
+    + r"))?)|(?({g}m)|(?!)))",
     # (Tuesday,) May 14(, 2023); Jan. 12 2019; ranges December 29-30, May 1 to June 3, 2023
-    "mdy": r"(?:(?P<{g}wd>" + _WD + r"),?\s+)?(?P<{g}m>" + _MON + r")\s+(?P<{g}d>" + _DAY + r")(?>,?\s+(?P<{g}y>" + _YEAR
-    + r"))?(?>" + _SEP + r"(?:(?P<{g}m2>" + _MON + r")\s+)?(?P<{g}d2>" + _DAY + r")(?![^\S\n]+[a-z])(?:,?\s+(?P<{g}y2>"
-    + _YEAR + r"))?)?",
+    "mdy": r"(?:(?P<{g}wd>"
+    + _WD
+    + r"),?\s+)?(?P<{g}m>"
+    + _MON
+    + r")\s+(?P<{g}d>"
+    + _DAY
+    + r")(?>,?\s+(?P<{g}y>"
+    + _YEAR
+    + r"))?(?>"
+    + _SEP
+    + r"(?:(?P<{g}m2>"
+    + _MON
+    + r")\s+)?(?P<{g}d2>"
+    + _DAY
+    + r")(?![^\S\n]+[a-z])(?:,?\s+(?P<{g}y2>"
+    + _YEAR
+    + r"))?)?",
     # in May 2023; since February 2022; early March 2022
     "my": r"(?P<{g}m>" + _MON + r"),?\s+(?P<{g}y>" + _YEAR + r")",
     # on the night of Monday to Tuesday; overnight on Monday; on Monday night; Tuesday morning; last Friday
-    "wd": r"(?P<{g}wd>" + _WD + r")(?:" + _SEP + r"(?P<{g}wd2>" + _WD + r"))?(?:\s+(?P<{g}part>" + _PART
-    + r"))?(?!\w)",
+    "wd": r"(?P<{g}wd>" + _WD + r")(?:" + _SEP + r"(?P<{g}wd2>" + _WD + r"))?(?:\s+(?P<{g}part>" + _PART + r"))?(?!\w)",
     # New Year's Day; on Christmas Eve; the last night of the year
     "hol": r"(?P<{g}hol>" + _trie(list(_HOLIDAYS)) + r")(?!\w)",
     # two days ago; a week ago
@@ -142,12 +203,49 @@ _BRANCHES: dict[str, str] = {
     "year": r"(?P<{g}y>" + _YEAR + r")(?![\w-]|\s*(?:%|per\s*cent))",
 }
 _NEEDS_PREP: dict[str, frozenset[str]] = {
-    "mon": frozenset("in|since|during|by|until|early|late|mid|in early|in late|in mid|earlier in|last|this".split("|")),
-    "year": frozenset("in|since|during|by|until|throughout|early|late|mid|in early|in late|in mid|of|from".split("|")),
+    "mon": frozenset(
+        [
+            "in",
+            "since",
+            "during",
+            "by",
+            "until",
+            "early",
+            "late",
+            "mid",
+            "in early",
+            "in late",
+            "in mid",
+            "earlier in",
+            "last",
+            "this",
+        ]
+    ),
+    "year": frozenset(
+        [
+            "in",
+            "since",
+            "during",
+            "by",
+            "until",
+            "throughout",
+            "early",
+            "late",
+            "mid",
+            "in early",
+            "in late",
+            "in mid",
+            "of",
+            "from",
+        ]
+    ),
 }
 
 _COMBINED = re.compile(
-    r"(?<![\w-])" + _PREP + "(?:" + "|".join(f"(?P<{k}>{v.replace('{g}', k + '_')})" for k, v in _BRANCHES.items())
+    r"(?<![\w-])"
+    + _PREP
+    + "(?:"
+    + "|".join(f"(?P<{k}>{v.replace('{g}', k + '_')})" for k, v in _BRANCHES.items())
     + ")",
     re.IGNORECASE,
 )
@@ -230,7 +328,7 @@ class _Resolver:
     def attrs(self, m: re.Match[str]) -> dict[str, Any]:
         kind = m.lastgroup or ""
         short, full = _GROUPS[kind]
-        groups = {k: v for k, v in zip(short, m.group(*full)) if v is not None}
+        groups = {k: v for k, v in zip(short, m.group(*full), strict=True) if v is not None}
         prep = groups["prep"] = _norm(groups.get("prep"))
         out: dict[str, Any] = {"start": None, "end": None, "precision": "unknown", "relative": False}
         getattr(self, "_" + kind)(groups, out)
@@ -431,8 +529,8 @@ _FOLD = str.maketrans({**{c: " " for c in ",.;:()[]{}\"'\u2019\u2018\u201c\u201d
 _STOP = {"the", "of", "this", "last", "early", "earlier", "in", "new", "s", "first", "during", "or", "on", "a", "an"}
 _DAY_TOKENS = frozenset("0" * n + suffix for n in (1, 2) for suffix in ("", "st", "nd", "rd", "th"))
 _MONTH_TOKENS = frozenset(MONTHS)
-_YEAR_PREPS = frozenset("in since during by until throughout early late mid of from".split())
-_AFTER_NUMBER = frozenset("ago day days week weeks month months year years".split())
+_YEAR_PREPS = frozenset(["in", "since", "during", "by", "until", "throughout", "early", "late", "mid", "of", "from"])
+_AFTER_NUMBER = frozenset(["ago", "day", "days", "week", "weeks", "month", "months", "year", "years"])
 _TRIGGERS: frozenset[str] = (
     frozenset(w for phrase in [*WEEKDAYS, *_HOLIDAYS, *_RELATIVE] for w in _norm(phrase).replace("'", " ").split())
     - _STOP
@@ -444,7 +542,23 @@ _TRIGGERS: frozenset[str] = (
 _STARTS: frozenset[str] = (
     _TRIGGERS
     | frozenset(w for prep in _PREPS for w in prep.split())
-    | frozenset("overnight yesterday today tonight new christmas orthodox the previous preceding next following same".split())
+    | frozenset(
+        [
+            "overnight",
+            "yesterday",
+            "today",
+            "tonight",
+            "new",
+            "christmas",
+            "orthodox",
+            "the",
+            "previous",
+            "preceding",
+            "next",
+            "following",
+            "same",
+        ]
+    )
     | frozenset(_SMALL_NUMBERS)
 )
 
@@ -479,7 +593,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 
     def pos(i: int) -> int:
         while len(positions) <= i:
-            cur = positions[-1] + len(toks[len(positions) - 1]) if positions else 0
+            cur = positions[-1] + 1 + len(toks[len(positions) - 1]) if positions else 0
             positions.append(padded.find(toks[len(positions)], cur) - 1)
         return positions[i]
 

@@ -166,7 +166,10 @@ class EventAssembler:
             vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
             if anaphoric or (vague_place and d.date_span() is None and not _has_salvo(d)):
                 # a continuation ("The missile strike caused ...", "1 civilian was killed."): adds to the event before
-                if last is None or last.frames[-1].sentence < d.frames[0].sentence - 1:
+                near = last is not None and (
+                    last.frames[-1].sentence >= d.frames[0].sentence - 1 or last.frames[-1].paragraph == d.frames[0].paragraph
+                )
+                if not near:
                     continue
                 target: Draft | None = last
             else:
@@ -393,7 +396,7 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _same_family(a: Draft, b: Draft) -> bool:
     ra = {str(t.attrs["role"]) for f in a.frames for t in f.triggers}
     rb = {str(t.attrs["role"]) for f in b.frames for t in f.triggers}
-    violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "attack"}
+    violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "attack", "kill"}
     if ra <= violent and rb <= violent:
         return True
     return bool(ra & rb) or not ra or not rb

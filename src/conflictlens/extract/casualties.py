@@ -18,9 +18,10 @@ INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|casualti
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
-    r"\b(?:(?:a|an|one|another)\s+(?:(?:\d+|[a-z]+)-year-old\s+|local\s+|elderly\s+|young\s+|Ukrainian\s+|Russian\s+)?"
-    r"(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|worker|"
-    r"volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member))\b",
+    r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|Ukrainian\s+|"
+    r"Russian\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|"
+    r"worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|daughter|"
+    r"wife|husband|passenger|victim))\b(?!\s+(?:of|who)\b)",
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
@@ -77,8 +78,10 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         if _NOT_CASUALTY_AFTER.match(after) and not re.match(r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE):
             continue
         kind = _nearest_kind(kinds, ns, ne, text)
-        if kind is None and out and text[ns:ne].lower() == "another":
-            kind = out[-1].kind  # "the death of one person in X and another person in Y"
+        if kind is None and out and (
+            text[ns:ne].lower() == "another" or re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:and|,)\s*", text[out[-1].end : ns])
+        ):
+            kind = out[-1].kind  # "one person in X and another person in Y", "killing a mother and a child"
         if kind is None:
             continue
         group = next((v.attrs["group"] for v in victims if ne <= v.start <= ne + 40), None)
@@ -90,23 +93,23 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
 
 
 def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str) -> str | None:
-    """The casualty word that governs a number: the first one after it within ~8 words, else one just before it."""
-    best: tuple[int, str] | None = None
-    for ks, ke, kind in kinds:
-        if ks >= ne:
-            gap = text[ne:ks]
-            if len(gap) <= 60 and not re.search(r"[;:]|\band\s+\d|\bwhile\b", gap):
-                words = len(gap.split())
-                if words <= 8 and (best is None or words < best[0]):
-                    best = (words, kind)
-                    break
-        elif ke <= ns:
-            gap = text[ke:ns]
-            if len(gap) <= 25 and not re.search(r"[;:.]", gap):
-                words = len(gap.split())
-                if words <= 3 and (best is None or words < best[0]):
-                    best = (words, kind)
-    return best[1] if best else None
+    """The casualty word that governs a number: the first one after it within ~8 words ("2 civilians were killed"),
+    else one just before it ("killed 25 people", "the death of one person")."""
+    for ks, _ke, kind in kinds:
+        if ks < ne:
+            continue
+        gap = text[ne:ks]
+        if len(gap) <= 60 and len(gap.split()) <= 8 and not re.search(r"[;:.]|\band\s+\d|\bwhile\b", gap):
+            return kind
+        break
+    for ks, ke, kind in reversed(kinds):
+        if ke > ns:
+            continue
+        gap = text[ke:ns]
+        if len(gap) <= 25 and len(gap.split()) <= 3 and not re.search(r"[;:.]|\band\b|\bwhile\b", gap):
+            return kind
+        break
+    return None
 
 
 def merge_counts(readings: list[CountReading], kind: str) -> tuple[int, str, int | None, int | None, list[CountReading]] | None:

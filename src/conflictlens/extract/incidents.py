@@ -23,20 +23,21 @@ _CLAUSE_BREAK = re.compile(
     r"whereas|but|as well as|meanwhile|when|and in)\s|\.\s|,\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
 )
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|may|shall|can|to|pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
+    r"\b(?:will|would|could|might|may|shall|can|(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
     r"rejected|denied)\b[^.;,]{0,40}$",
     re.IGNORECASE,
 )
 _AGGREGATE = re.compile(
-    r"\b(?:since (?:the (?:start|beginning)|February 2022|the full-scale|the invasion|\d{4})|in total|overall|so far this|"
-    r"throughout the war|during the war|of the war|since the war|over the past (?:year|month|week)s?|in recent (?:weeks|months|days)|"
-    r"repeated|waves of|every day|daily|each day)\b",
+    r"\b(?:since (?:the (?:start|beginning)|February 2022|the full-scale|the invasion|\d{4})|"
+    r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|in recent (?:weeks|months|days)|"
+    r"repeated|waves of|every day|each day)\b",
     re.IGNORECASE,
 )
+_AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b", re.IGNORECASE)
 _ROLE_PRIORITY = [
-    "withdraw", "regain", "capture", "protest", "riot", "abduct", "arrest", "loot", "other", "defuse", "attack",
+    "withdraw", "regain", "hq", "capture", "protest", "riot", "abduct", "arrest", "loot", "other", "defuse", "attack",
     "grenade", "mine", "clash", "air", "shelling", "intercept", "strike", "kill",
 ]
 _PREFIX_TYPES = {
@@ -180,7 +181,8 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.dates = [d for d in doc.spans_in("date", cs, ce) if not d.attrs.get("since")]
             frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
             frame.damage = list(doc.spans_in("damage", cs, ce))
-            frame.aggregate = bool(_AGGREGATE.search(doc.text[cs:ce])) or any(
+            clause_text = doc.text[cs:ce]
+            frame.aggregate = bool(_AGGREGATE.search(clause_text)) or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text))) or any(
                 d.attrs.get("since") for d in doc.spans_in("date", cs, ce)
             )
             sent_frames.append(frame)
@@ -262,10 +264,23 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Disrupted weapons use")
     if "loot" in r and not r & {"shelling", "air"}:
         return result("Looting/property destruction")
-    if "withdraw" in r and not ("clash" in r and "regain" not in r):
+    if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
+        if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+            return result("Excessive force against protesters")
+        if re.search(r"detained|arrested|intervened", text):
+            return result("Protest with intervention")
+        if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
+            return result("Violent demonstration")
+        return result("Peaceful protest")
+    if "withdraw" in r:
+        fought = "clash" in r
+        if "regain" in r and fought:
+            return result("Government regains territory")
         return result("Non-violent transfer of territory")
     if "regain" in r:
         return result("Government regains territory")
+    if "hq" in r:
+        return result("Headquarters or base established")
     if "capture" in r:
         side = _attacker_side(frame, doc)
         return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")
@@ -290,7 +305,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Attack")
     if "clash" in r and _is_ground_fight(frame, doc, cats):
         return result("Armed clash")
-    if "small_arms" in cats and not r & {"air"} and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
+    small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
+    if "small_arms" in cats and (small_arms_named or "artillery" not in cats) and not r & {"air"} and not cats & {
+        "missile", "drone", "rocket", "bomb", "aircraft"
+    }:
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
     air_attacker = attacker is not None and bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
@@ -338,7 +356,7 @@ def _attacker_side(frame: Frame, doc: Document) -> str | None:
 
 _AIRCRAFT_DOWN = re.compile(
     r"(?:shot down|downed|destroyed)\s+(?:an?\s+|two\s+|\d+\s+)?(?:russian\s+|ukrainian\s+)?(?:[\w'‘’-]+\s+){0,2}?"
-    r"['‘’]?(?:helicopters?|planes?|aircraft|jets?|fighters?|su-|mig-|ka-|mi-|tu-|il-|a-50|bombers?)"
+    r"['‘’]?(?:helicopters?|(?:air)?planes?|aircraft|jets?|fighters?|su-|mig-|ka-|mi-|tu-|il-|a-50|bombers?)"
 )
 
 

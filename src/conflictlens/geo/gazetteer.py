@@ -25,9 +25,16 @@ from typing import Any
 
 from conflictlens.errors import ConfigError
 from conflictlens.geo.place import Place
-from conflictlens.geo.translit import name_key, spelling_variants
+from conflictlens.geo.translit import (
+    has_cyrillic,
+    latin_forms,
+    loose_key,
+    name_key,
+    spelling_variants,
+    ukrainian_to_russian_style,
+)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: Latin forms of Cyrillic alternate names, loose (spelling-insensitive) keys
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key
@@ -113,9 +120,11 @@ class Gazetteer:
         demonyms: dict[str, str],
         sources: list[dict[str, Any]],
         path: Path | None = None,
+        loose: dict[str, tuple[int, ...]] | None = None,
     ) -> None:
         self.places = places
         self.names = names
+        self.loose = loose or {}  # loose_key -> places of the conflict countries (fallback when no key matches)
         self.demonyms = demonyms  # demonym key -> ISO country
         self.sources = sources
         self.path = path
@@ -131,6 +140,10 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Place]:
         """Places whose normalised name is ``key`` (see :func:`key_of`), most populous first."""
         return sorted((self.places[i] for i in self.names.get(key, ())), key=lambda p: -p.population)
+
+    def lookup_loose(self, key: str) -> list[Place]:
+        """Places of the conflict countries whose name folds to the same :func:`loose_key` as ``key``."""
+        return sorted((self.places[i] for i in self.loose.get(loose_key(key), ())), key=lambda p: -p.population)
 
     def by_id(self, geonameid: int) -> Place | None:
         i = self._by_id.get(geonameid)
@@ -203,6 +216,7 @@ class Gazetteer:
             "signature": user_signature(gdir),
             "places": [_place_tuple(p) for p in b.places],
             "names": names,
+            "loose": _loose_index(b),
             "demonyms": demonyms,
             "sources": sources,
         }
@@ -215,7 +229,21 @@ class Gazetteer:
     @classmethod
     def _from_blob(cls, blob: dict[str, Any], path: Path) -> Gazetteer:
         places = [Place(*t) for t in blob["places"]]
-        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path)
+        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path, blob["loose"])
+
+
+LOOSE_KINDS = ("town", "district")
+
+
+def _loose_index(b: _Builder) -> dict[str, tuple[int, ...]]:
+    """Loose key -> towns and districts of the conflict countries with a name that folds to it."""
+    out: dict[str, list[int]] = {}
+    for key, ids in b.keys.items():
+        sel = [i for i in ids if b.places[i].kind in LOOSE_KINDS and b.places[i].country in CONFLICT_COUNTRIES]
+        if sel:
+            bucket = out.setdefault(loose_key(key), [])
+            bucket.extend(i for i in sel if i not in bucket)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def gazetteer_dir(home: Path | None = None) -> Path:
@@ -288,6 +316,7 @@ def _build_bundled() -> _Builder:
         if conflict:
             names |= spelling_variants(c["name"])
             names |= {a for a in c.get("alternatenames") or () if usable_alias(a)}
+            names |= _cyrillic_alias_forms(c.get("alternatenames") or (), ukrainian=cc == "UA")
         idx = b.add(place, names)
         if conflict:
             by_admin1.setdefault((cc, code), []).append(idx)
@@ -301,6 +330,22 @@ def _build_bundled() -> _Builder:
         others = row[6].strip().split("|") if len(row) > 6 and row[6].strip() else []
         b.add(Place(None, name, cc or None, adm1 or None, None, float(lat), float(lon), kind), [name, *others])
     return b
+
+
+def _cyrillic_alias_forms(names: Iterable[str], ukrainian: bool) -> set[str]:
+    """Latin forms of the Cyrillic alternate names of a place.
+
+    GeoNames' primary names of Ukrainian villages are often Russian-style (Novomikhaylovka) while ACLED and the
+    media write the national-system form (Novomykhailivka); the Cyrillic alternate names (Ukrainian and Russian)
+    give both.  For places outside Ukraine only the Russian-style reading is used.
+    """
+    out: set[str] = set()
+    for n in names:
+        if not has_cyrillic(n):
+            continue
+        forms = latin_forms(n) if ukrainian else [ukrainian_to_russian_style(n)]
+        out.update(f for f in forms if usable_alias(f))
+    return out
 
 
 def _add_admin1(

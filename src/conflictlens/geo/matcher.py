@@ -16,7 +16,7 @@ from __future__ import annotations
 from conflictlens.document import Document, Span
 from conflictlens.geo.gazetteer import CONFLICT_COUNTRIES, FORM_WORDS, Gazetteer, data_words
 from conflictlens.geo.place import Place
-from conflictlens.geo.translit import name_key, token_key, tokens
+from conflictlens.geo.translit import loose_key, name_key, token_key, tokens
 
 # a demonym followed by one of these names the country as a place ("Ukrainian cities", "Russian territory")
 GEO_NOUNS = frozenset(
@@ -71,6 +71,12 @@ PLACE_FOLLOWERS = frozenset(
 )
 
 
+# fallback lookups by spelling-insensitive key (a name not in the gazetteer as written): at most this many words,
+# at least this many letters, so that short English words do not fold onto village names
+LOOSE_MAX_WORDS = 3
+LOOSE_MIN_CHARS = 5
+
+
 class PlaceMatcher:
     """Gazetteer lookup over the document's words; adds ``place`` spans with candidate places."""
 
@@ -114,6 +120,10 @@ class PlaceMatcher:
                     found, key = length, k
                 if k not in prefixes:
                     break
+            loose = False
+            if not found:
+                found, key = self._loose_run(keys, joinable, i)
+                loose = found > 0
             j = i + found  # index of the token after the name
             if (
                 found == 1
@@ -134,9 +144,12 @@ class PlaceMatcher:
                 form = FORM_WORDS.get(form_key, "plain")
                 end = toks[j][1] if form != "plain" else toks[j - 1][1]
                 name_end = toks[j - 1][1]
-                cands = self._candidates(key, form)
+                cands = self._candidates(key, form, loose)
                 if cands:
-                    out.append(Span(s, end, "place", {"candidates": cands, "form": form, "name": text[s:name_end]}))
+                    attrs = {"candidates": cands, "form": form, "name": text[s:name_end]}
+                    if loose:
+                        attrs["match"] = "loose"
+                    out.append(Span(s, end, "place", attrs))
                 i = j + (1 if form != "plain" else 0)
                 continue
             if keys[i] in demonyms:
@@ -157,8 +170,21 @@ class PlaceMatcher:
                     return key[: -len(end)]
         return ""
 
-    def _candidates(self, key: str, form: str) -> list[Place]:
-        cands = self.gaz.lookup(key)
+    def _loose_run(self, keys: list[str], joinable: list[bool], i: int) -> tuple[int, str]:
+        """Longest run of up to 3 words from ``i`` whose loose key is a conflict-country name: (length, key)."""
+        loose = self.gaz.loose
+        best = (0, "")
+        k = ""
+        for length in range(1, min(LOOSE_MAX_WORDS, len(keys) - i) + 1):
+            if length > 1 and not joinable[i + length - 2]:
+                break
+            k = keys[i] if length == 1 else f"{k} {keys[i + length - 1]}"
+            if len(k) >= LOOSE_MIN_CHARS and k not in self.stop and loose_key(k) in loose:
+                best = (length, k)
+        return best
+
+    def _candidates(self, key: str, form: str, loose: bool = False) -> list[Place]:
+        cands = self.gaz.lookup_loose(key) if loose else self.gaz.lookup(key)
         if form == "region":
             order = {"admin1": 0, "region": 1, "admin2": 2}
         elif form in ("district", "raion"):

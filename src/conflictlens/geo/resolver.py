@@ -75,7 +75,7 @@ class ToponymResolver:
         anchors: list[Place] = []
         for sp in spans:
             cands = sp.attrs["candidates"]
-            if len(cands) == 1 and cands[0].kind in ("town", "district", "admin1"):
+            if len(cands) == 1 and cands[0].kind in ("town", "district", "admin1") and sp.attrs.get("match") != "loose":
                 anchors.append(cands[0])
         for sp in spans:
             if sp.attrs.get("role") == "qualifier":
@@ -93,6 +93,16 @@ class ToponymResolver:
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
                 sp.attrs.update(role="place", place=None, confidence=0.0)
                 continue
+            if sp.attrs.get("match") == "loose":
+                # a spelling-insensitive match is trusted only inside an oblast the document names ("Scherbynivka,
+                # Donetsk"): loosely folded English words ("Russin forces") must not become villages
+                allowed = doc_admin1 | {(a.country, a.admin1) for a in anchors}
+                if qual is not None:
+                    allowed = {(qual.country, qual.admin1)}
+                cands = [p for p in cands if (p.country, p.admin1) in allowed]
+                if not cands:
+                    sp.attrs.update(role="place", place=None, confidence=0.0)
+                    continue
             others = [a for a in anchors if a not in cands]
             scored = sorted(
                 (

@@ -136,6 +136,32 @@ def name_key(name: str) -> str:
     return " ".join(token_key(t) for t in _TOKEN.findall(name))
 
 
+# Spelling-insensitive folding of a key (see :func:`loose_key`), applied in this order.
+_LOOSE_STEPS = [
+    (re.compile(r"shch|sch|shh|ssh"), "sc"),  # Shcherbynivka ~ Scherbynivka ~ Shherbinovka
+    (re.compile(r"kh"), "h"),  # Kharkiv ~ Harkiv
+    (re.compile(r"g"), "h"),  # Russian-style г: Gremyachka ~ Hremiachka
+    (re.compile(r"[jy]"), "i"),  # Pyatykhatky ~ Piatykhatky, Vasyukivka ~ Vasiukivka, Mayak ~ Maiak
+    (re.compile(r"([a-z])\1+"), r"\1"),  # doubled letters: Andriyivka ~ Andriivka ~ Andrivka, Huriiv ~ Huriv
+    (re.compile(r"zhzh"), "zh"),  # Zaporizhzhia ~ Zaporizhia
+    (re.compile(r"ie"), "e"),  # Pobieda ~ Pobyeda ~ Pobeda
+]
+
+
+@lru_cache(maxsize=65536)
+def loose_key(key: str) -> str:
+    """A spelling-insensitive form of a :func:`name_key` key, for fallback lookups of Ukrainian/Russian names.
+
+    Folds the variation of Latin spellings of the same Cyrillic name (y/i/j, ya/ia, yu/iu, ye/ie/e, kh/h, g/h,
+    shch/sch, doubled letters; apostrophes and hyphens are already gone from keys), so "Scherbynivka",
+    "Novomykhaylivka" and "Pyatykhatky" meet "Shcherbynivka", "Novomykhailivka" and "Piatykhatky".  Coarser than
+    the key, so a loose match is a weaker reading than an exact one.
+    """
+    for pattern, repl in _LOOSE_STEPS:
+        key = pattern.sub(repl, key)
+    return key
+
+
 def tokens(text: str) -> list[tuple[int, int]]:
     """Word token offsets of ``text`` (letters with inner apostrophes, or digits)."""
     return [m.span() for m in _TOKEN.finditer(text)]

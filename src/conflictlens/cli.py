@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -30,7 +30,7 @@ app.command("geocode", help="Look up a place name in the gazetteer (candidates w
 app.command("evaluate", help="Score extraction against human-coded events (own gold, ACLED or UCDP).")(evaluate_command)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -53,14 +53,20 @@ def _parse_date(value: str | None) -> dt.date | None:
 def extract_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html, .jsonl), directories of them, or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl), directories of them, or - for standard input.", show_default=False
+        ),
     ],
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for documents that carry none.")
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write results here instead of stdout.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: the contract; table: a summary for people.")] = OutputFormat.jsonl,
-    with_text: Annotated[bool, typer.Option("--with-text", help="Include each document's plain text in the output.")] = False,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="jsonl: the contract; table: a summary for people.")
+    ] = OutputFormat.jsonl,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include each document's plain text in the output.")
+    ] = False,
 ) -> None:
     """Extract events and claims from news reports: one JSON document result per line (see docs/EVENTS.md)."""
     from conflictlens.ingest import iter_documents

@@ -35,8 +35,8 @@ class Pipeline:
     @classmethod
     def default(cls, *, home: Path | None = None, gazetteer: object | None = None) -> Pipeline:
         """The standard English pipeline, with the bundled gazetteer plus whatever the user imported."""
-        from conflictlens.extract.assemble import EventAssembler, result_of
-        from conflictlens.extract.claims import ClaimExtractor
+        from conflictlens.events.assemble import EventAssembler, result_of
+        from conflictlens.events.claims import ClaimExtractor
         from conflictlens.geo.gazetteer import Gazetteer
         from conflictlens.geo.matcher import PlaceMatcher
         from conflictlens.geo.resolver import ToponymResolver

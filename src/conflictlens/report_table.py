@@ -48,7 +48,9 @@ def _weapons(e: Event) -> str:
     for w in e.weapons:
         s = w.model or w.category
         if w.launched is not None or w.intercepted is not None:
-            s += f" {w.launched if w.launched is not None else '?'}/{w.intercepted if w.intercepted is not None else '?'}"
+            launched = "?" if w.launched is None else w.launched
+            intercepted = "?" if w.intercepted is None else w.intercepted
+            s += f" {launched}/{intercepted}"
         parts.append(s)
     return "\n".join(parts)
 

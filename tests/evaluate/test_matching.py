@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from evaluate_helpers import KHERSON, gold_event, north_of, pred_event
-
 from conflictlens.evaluate.matching import MIN_MATCH_SCORE, match_events, pair_score
+
+from evaluate_helpers import KHERSON, gold_event, north_of, pred_event
 
 ODESA = (46.4825, 30.7233)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from evaluate_helpers import KHERSON, gold_event, north_of, pred_event
-
 from conflictlens.evaluate.gold import GoldDoc, GoldSet, GoldWeapon
 from conflictlens.evaluate.metrics import MISSED, evaluate
+
+from evaluate_helpers import KHERSON, gold_event, north_of, pred_event
 
 
 def _set(docs: list[GoldDoc], fmt: str = "conflictlens") -> GoldSet:

@@ -19,11 +19,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from evaluate_helpers import SCORE_PY, parse_score_output, require_shared
 
 from conflictlens.evaluate.gold import GoldSet, read_gold
 from conflictlens.evaluate.normalise import norm_admin, pred_side, side
 from conflictlens.evaluate.reference import reference_view
+
+from evaluate_helpers import SCORE_PY, parse_score_output, require_shared
 
 
 def _score_py(set_name: str, preds_path: Path) -> tuple[dict[str, list[int]], str]:

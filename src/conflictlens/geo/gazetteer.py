@@ -40,7 +40,8 @@ WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key
 FORM_WORDS = {
     "region": "region", "oblast": "region", "province": "region", "krai": "region", "district": "district",
-    "raion": "raion", "rayon": "raion", "direction": "direction",
+    "raion": "raion", "rayon": "raion", "direction": "direction", "community": "community", "hromada": "community",
+    "village": "village",
 }  # fmt: skip
 _LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’ʼ`.\-]+$")
 

@@ -121,7 +121,7 @@ class PlaceMatcher:
                 if k not in prefixes:
                     break
             loose = False
-            if not found:
+            if not found and keys[i] not in demonyms:
                 found, key = self._loose_run(keys, joinable, i)
                 loose = found > 0
             j = i + found  # index of the token after the name
@@ -135,14 +135,20 @@ class PlaceMatcher:
             ):
                 found = 0
                 j = i
-            form_key = keys[j] if found and j < n and joinable[j - 1] else ""
-            if not found and i + 1 < n and joinable[i] and FORM_WORDS.get(keys[i + 1]) in ("district", "raion"):
-                stem = self._adjective_stem(keys[i])
+            form_key, form_len = _form_at(keys, joinable, j) if found and j < n and joinable[j - 1] else ("", 0)
+            if not found and i + 1 < n and joinable[i]:
+                fk, fl = _form_at(keys, joinable, i + 1)
+                adj_form = FORM_WORDS.get(fk)
+                stem = ""
+                if adj_form in ("district", "raion"):
+                    stem = self._adjective_stem(keys[i])
+                elif adj_form == "community":
+                    stem = self._community_stem(keys[i])
                 if stem:
-                    found, key, j, form_key = 1, stem, i + 1, keys[i + 1]
+                    found, key, j, form_key, form_len = 1, stem, i + 1, fk, fl
             if found:
                 form = FORM_WORDS.get(form_key, "plain")
-                end = toks[j][1] if form != "plain" else toks[j - 1][1]
+                end = toks[j + form_len - 1][1] if form_len else toks[j - 1][1]
                 name_end = toks[j - 1][1]
                 cands = self._candidates(key, form, loose)
                 if cands:
@@ -150,7 +156,7 @@ class PlaceMatcher:
                     if loose:
                         attrs["match"] = "loose"
                     out.append(Span(s, end, "place", attrs))
-                i = j + (1 if form != "plain" else 0)
+                i = j + form_len
                 continue
             if keys[i] in demonyms:
                 nxt = keys[i + 1] if i + 1 < n else ""
@@ -168,6 +174,35 @@ class PlaceMatcher:
             for end in endings:
                 if key.endswith(end) and len(key) - len(end) >= 3 and key[: -len(end)] in self.gaz.names:
                     return key[: -len(end)]
+        return ""
+
+    def _community_stem(self, key: str) -> str:
+        """The town a hromada adjective is named after: the hromada's centre.
+
+        Ukrainian hromada names are adjectives of their centre's name: Yurivska -> Yurivka, Pokrovska -> Pokrovsk,
+        Znob-Novhorodska -> Znob-Novhorodske, Bilopilska -> Bilopillia, Mezhyritska -> Mezhyrich, Lozivska -> Lozova,
+        Velykopysarivska -> Velyka Pysarivka.
+        """
+        for end in ("ska", "zka", "ka"):
+            if key.endswith(end) and len(key) - len(end) >= 3:
+                base = key[: -len(end)]
+                break
+        else:
+            return ""
+        bases = [base]
+        for short, full in _COMPOUND_PREFIXES:
+            if base.startswith(short) and len(base) > len(short) + 2:
+                bases += [f"{f} {base[len(short):]}" for f in full]
+        names = self.gaz.names
+        for b in bases:
+            options = [b + "ka", b + "sk", b + "ske", b + "e", b, b + "ia", b + b[-1] + "ia", b + "a"]
+            if b.endswith("t"):
+                options += [b[:-1] + "ch", b[:-1] + "k"]  # Mezhyritska -> Mezhyrich
+            if b.endswith("iv"):
+                options += [b[:-2] + "ova", b[:-2] + "ove", b[:-2] + "iv"]  # Lozivska -> Lozova
+            for opt in options:
+                if opt in names and opt not in self.stop:
+                    return opt
         return ""
 
     def _loose_run(self, keys: list[str], joinable: list[bool], i: int) -> tuple[int, str]:
@@ -194,6 +229,29 @@ class PlaceMatcher:
             order = {"town": 0, "district": 0, "point": 0}
         cands.sort(key=lambda p: (order.get(p.kind, 5), self._rank.get(p.country or "", 9), -p.population))
         return cands
+
+
+# "territorial community", "urban community", ... : a word that may stand between a name and "community"
+_COMMUNITY_QUALIFIERS = frozenset(["territorial", "urban", "rural", "settlement", "village", "city"])
+# first parts of compound hromada adjectives: Velykopysarivska -> Velyka Pysarivka
+_COMPOUND_PREFIXES = [
+    ("velyko", ("velyka", "velykyi", "velyke")), ("malo", ("mala", "malyi", "male")),
+    ("staro", ("stara", "staryi", "stare")), ("nyzhnio", ("nyzhnia", "nyzhnii", "nyzhnie")),
+    ("verkhnio", ("verkhnia", "verkhnii", "verkhnie")),
+]  # fmt: skip
+
+
+def _form_at(keys: list[str], joinable: list[bool], j: int) -> tuple[str, int]:
+    """The form word at token ``j`` ("region", "district", "community", ...) and how many tokens it spans."""
+    if j >= len(keys):
+        return "", 0
+    if keys[j] in FORM_WORDS:
+        if keys[j] in _COMMUNITY_QUALIFIERS and j + 1 < len(keys) and joinable[j] and keys[j + 1] == "community":
+            return keys[j + 1], 2
+        return keys[j], 1
+    if keys[j] in _COMMUNITY_QUALIFIERS and j + 1 < len(keys) and joinable[j] and FORM_WORDS.get(keys[j + 1]) == "community":
+        return keys[j + 1], 2
+    return "", 0
 
 
 def _raion_of(town: Place) -> Place:

@@ -28,8 +28,10 @@ from conflictlens.geo.gazetteer import Gazetteer, km
 from conflictlens.geo.place import SPECIFICITY, Place
 
 COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
-_QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?", re.IGNORECASE)
+_QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*", re.IGNORECASE)
 NEAR_KM = 25.0
+# forms of a span that name a settlement: "Mezhova", "Stepanivka village", "Yurivska community" (its centre)
+TOWN_FORMS = frozenset(["plain", "village", "community"])
 
 
 class ToponymResolver:
@@ -62,7 +64,7 @@ class ToponymResolver:
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
             for adm in (p for p in b.attrs["candidates"] if p.kind == "admin1"):
                 inside = any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands)
-                if inside or (a_is_village and a.attrs.get("form") == "plain"):
+                if inside or (a_is_village and a.attrs.get("form") in TOWN_FORMS):
                     qualifier_of[id(a)] = adm
                     b.attrs["role"] = "qualifier"
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
@@ -70,7 +72,7 @@ class ToponymResolver:
         # oblasts named with a region form, per sentence and in the document
         regions = [(sp, sp.attrs["candidates"][0]) for sp in spans
                    if sp.attrs.get("form") == "region" and sp.attrs["candidates"][0].kind == "admin1"]  # fmt: skip
-        doc_admin1 = {(p.country, p.admin1) for _, p in regions}
+        doc_admin1 = {(p.country, p.admin1) for _, p in regions} | {(p.country, p.admin1) for p in qualifier_of.values()}
         # pass 1: unambiguous anchors; pass 2: everything with anchors as context
         anchors: list[Place] = []
         for sp in spans:
@@ -138,7 +140,7 @@ class ToponymResolver:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
         s += 0.25 * math.log10(p.population + 1)
         s -= 0.3 * min(order, 5)  # the matcher's form-aware order
-        if form == "plain" and p.kind in ("admin1", "admin2"):
+        if form in TOWN_FORMS and p.kind in ("admin1", "admin2"):
             s -= 1.0
         if qual is not None:
             s += 4.0 if (p.country, p.admin1) == (qual.country, qual.admin1) else -2.0
@@ -194,7 +196,9 @@ def event_place(doc: Document, start: int, end: int, min_confidence: float = 0.2
         spans = [sp for sp in doc.spans_in("place", start, end) if sp.attrs.get("role") == "qualifier"]
     if not spans:
         return None, []
-    main = min(spans, key=lambda sp: (_EVENT_RANK.get(sp.attrs["place"].kind, 9), sp.start))
+    main = _coded_to(doc, start, end, spans) or min(
+        spans, key=lambda sp: (_EVENT_RANK.get(sp.attrs["place"].kind, 9), sp.start)
+    )
     place: Place = main.attrs["place"]
     if place.kind == "district" and place.parent is not None:
         town = next((sp for sp in spans if sp.attrs["place"].geonameid == place.parent), None)
@@ -206,6 +210,33 @@ def event_place(doc: Document, start: int, end: int, min_confidence: float = 0.2
         if sp is not main and sp.attrs["place"].kind == "district" and sp.attrs["place"].parent == place.geonameid
     ]
     return main, subs
+
+
+_XREF = re.compile(r"\s*(?:events?|incidents?)\b", re.IGNORECASE)
+_CODED_TO = re.compile(r"\bcoded (?:to|at|in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _coded_to(doc: Document, start: int, end: int, spans: list[Span]) -> Span | None:
+    """The place an ACLED note says the event was coded to ("... community (coded to Mezhova, Dnipropetrovsk)").
+
+    ACLED analysts write this when the text names an area (a hromada, a sea, a front) and the event was put at one
+    settlement; that settlement is the event's place.
+    """
+    named = {
+        (sp.attrs["place"].country, sp.attrs["place"].admin1)
+        for sp in doc.spans_in("place", start, end)
+        if sp.attrs.get("place") is not None
+        and (sp.attrs.get("role") == "qualifier" or sp.attrs.get("form") == "region")
+    }
+    for m in _CODED_TO.finditer(doc.text, start, end):
+        hit = next((sp for sp in spans if sp.start == m.end()), None)
+        if hit is None or _XREF.match(doc.text, hit.end):  # "fatalities coded to Novotroitske event": another event
+            continue
+        place: Place = hit.attrs["place"]
+        if place.kind == "country" or (named and place.kind != "water" and (place.country, place.admin1) not in named):
+            continue  # a namesake outside the oblast the note names: the gazetteer lacks the real one
+        return hit
+    return None
 
 
 __all__ = ["SPECIFICITY", "ToponymResolver", "event_place"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from conflictlens.document import Document, Span
@@ -38,7 +38,12 @@ def read_rows(filename: str) -> list[list[str]]:
     return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+def word_list(filename: str) -> list[str]:
+    """Entries of a one-word-a-line data file in ``nlp/data``."""
+    return [row[0].strip() for row in read_rows(filename)]
+
+
+@cache
 def load_lexicon(filename: str, ignore_case: bool = True) -> Lexicon:
     rows = read_rows(filename)
     parts = [f"(?P<e{i}>{row[0]})" for i, row in enumerate(rows)]
@@ -66,7 +71,10 @@ class LexiconTagger:
         for start, end, (role, sub) in self._rows(self.triggers, text, 2):
             doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
         for start, end, (name, country, kind, side, bare) in self._rows(self.actors, text, 5):
-            if re.match(r"\s+(?:city|cities|town|towns|village|villages|regions?|territory|soil|capital|border)\b", text[end : end + 12]):
+            if re.match(
+                r"\s+(?:city|cities|town|towns|village|villages|regions?|territory|soil|capital|border)\b",
+                text[end : end + 12],
+            ):
                 continue  # "the Russian city of Belgorod": a place, not an actor
             attrs = {"name": name, "country": None if country == "-" else country, "kind": kind, "side": side}
             attrs["bare"] = bare == "bare"

@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 
 from conflictlens.document import Document, Span
+from conflictlens.nlp.lexicon import word_list
 
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen col lt maj sgt capt st no vs etc approx "
-    "u.s u.k e.g i.e rep sen gov prof jr sr inc ltd co corp".split()
-)
+_ABBREVIATIONS = frozenset(word_list("abbreviations.txt"))
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _QUOTE = re.compile(r"“[^”\n]{2,}?”|\"[^\"\n]{2,}?\"")
 

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from conflictlens.document import Document
 
-VERBS = r"said|says|reported|reports|claimed|claims|stated|announced|wrote|posted|confirmed|told|declared|accused|added|noted"
+VERBS = (
+    r"said|says|reported|reports|claimed|claims|stated|announced|wrote|posted|confirmed|told|declared|accused|added|"
+    r"noted"
+)
 _NAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 _ROLE = (
     r"(?:regional |city |local |district |military |deputy )?(?:mayor|governor|head|chief|spokesperson|spokesman|"
@@ -32,9 +35,17 @@ _GROUP = re.compile(
     rf"(?:Defen[cs]e|Interior) Ministry|(?:the )?Ministry of Defen[cs]e(?: of \w+)?)\s+(?:also\s+)?(?:{VERBS})\b"
 )
 _GOVERNMENT = re.compile(rf"\b(?P<name>Kyiv|Kiev|Ukraine|Moscow|Russia)\s+(?:also\s+)?(?:{VERBS})\b")
-_ACCORDING = re.compile(rf"\baccording to (?:the\s+)?(?P<name>{_NAME}|[a-z]+ (?:officials|authorities|sources)|[A-Z][\w ]{{2,40}}?)(?=[,.;]|$)")
-_GOVERNMENT_NAME = {"Kyiv": "Ukraine (government)", "Kiev": "Ukraine (government)", "Ukraine": "Ukraine (government)",
-                    "Moscow": "Russia (government)", "Russia": "Russia (government)"}
+_ACCORDING = re.compile(
+    rf"\baccording to (?:the\s+)?(?P<name>{_NAME}|[a-z]+ (?:officials|authorities|sources)|"
+    rf"[A-Z][\w ]{{2,40}}?)(?=[,.;]|$)"
+)
+_GOVERNMENT_NAME = {
+    "Kyiv": "Ukraine (government)",
+    "Kiev": "Ukraine (government)",
+    "Ukraine": "Ukraine (government)",
+    "Moscow": "Russia (government)",
+    "Russia": "Russia (government)",
+}
 
 
 @dataclass

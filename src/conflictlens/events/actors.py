@@ -58,8 +58,16 @@ def pick_actors(
                 return a, other
         first = next((a for a in actors if _BETWEEN.search(text[max(clause_start, a.start - 15) : a.start])), None)
         if first is None:
-            first = next((a for a in actors if not is_object(doc, a, clause_start) or _AGENT_BEFORE.search(
-                text[max(clause_start, a.start - 8) : a.start]) is None and a.start < trigger.start), actors[0])
+            first = next(
+                (
+                    a
+                    for a in actors
+                    if not is_object(doc, a, clause_start)
+                    or _AGENT_BEFORE.search(text[max(clause_start, a.start - 8) : a.start]) is None
+                    and a.start < trigger.start
+                ),
+                actors[0],
+            )
         other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
         return first, other
     agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 8) : a.start])]
@@ -76,7 +84,11 @@ def pick_actors(
         else:
             attacker = subjects[0]
     target = next(
-        (o for o in objects if not o.attrs.get("bare") and (attacker is None or o.attrs["side"] != attacker.attrs["side"])),
+        (
+            o
+            for o in objects
+            if not o.attrs.get("bare") and (attacker is None or o.attrs["side"] != attacker.attrs["side"])
+        ),
         None,
     )
     return attacker, target
@@ -86,6 +98,10 @@ def side_actor(side: str) -> Actor:
     return _SIDE_ACTOR[side]
 
 
+# ACLED's actor names use short country names ("Civilians (Russia)"), where ISO 3166 has the formal one.
+_SHORT_NAMES = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova"}
+
+
 def civilians_of(country: str | None) -> Actor:
     import pycountry
 
@@ -93,5 +109,6 @@ def civilians_of(country: str | None) -> Actor:
     if country:
         c = pycountry.countries.get(alpha_2=country)
         if c is not None:
-            name = f"Civilians ({getattr(c, 'common_name', None) or c.name})"
+            short = _SHORT_NAMES.get(country) or getattr(c, "common_name", None) or c.name
+            name = f"Civilians ({short})"
     return Actor(name=name, country=country, kind="civilians")

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from conflictlens.document import Document, Span
 
-KILLED = r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|executed|murdered|beheaded|killing"
+KILLED = (
+    r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|"
+    r"executed|murdered|beheaded|killing"
+)
 INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|casualties"
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
@@ -25,7 +28,8 @@ _SINGULAR = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
-    r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?(?: killed| injured| hurt| reported)?",
+    r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
+    r"(?: killed| injured| hurt| reported)?",
     re.IGNORECASE,
 )
 _UNKNOWN = re.compile(r"casualties (?:are |were )?unknown|no information on casualties", re.IGNORECASE)
@@ -54,7 +58,9 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     """Casualty counts in ``doc.text[start:end]``, in text order."""
     text = doc.text
     clause = text[start:end]
-    kinds = [(m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)]
+    kinds = [
+        (m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)
+    ]
     out: list[CountReading] = []
     if not kinds:
         if _NEGATIVE.search(clause):
@@ -75,16 +81,30 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     victims = list(doc.spans_in("victim", start, end))
     for ns, ne, value, qualifier in numbers:
         after = text[ne:end]
-        if _NOT_CASUALTY_AFTER.match(after) and not re.match(r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE):
+        if _NOT_CASUALTY_AFTER.match(after) and not re.match(
+            r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE
+        ):
             continue
         kind = _nearest_kind(kinds, ns, ne, text)
-        if kind is None and out and (
-            text[ns:ne].lower() == "another" or re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:and|,)\s*", text[out[-1].end : ns])
+        if (
+            kind is None
+            and out
+            and (
+                text[ns:ne].lower() == "another"
+                or re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:and|,)\s*", text[out[-1].end : ns])
+            )
         ):
             kind = out[-1].kind  # "one person in X and another person in Y", "killing a mother and a child"
         if kind is None:
             continue
-        group = next((v.attrs["group"] for v in victims if ne <= v.start <= ne + 40), None)
+        group = next(
+            (
+                v.attrs["group"]
+                for v in victims
+                if ne <= v.start <= ne + 30 and not re.search(r"\band\b|[,;.]", text[ne : v.start])
+            ),
+            None,
+        )
         breakdown = bool(_BREAKDOWN.search(text[max(start, ns - 30) : ns]))
         out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown))
     if not out and (m := _NEGATIVE.search(clause)):
@@ -102,7 +122,7 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
         if len(gap) <= 60 and len(gap.split()) <= 8 and not re.search(r"[;:.]|\band\s+\d|\bwhile\b", gap):
             return kind
         break
-    for ks, ke, kind in reversed(kinds):
+    for _ks, ke, kind in reversed(kinds):
         if ke > ns:
             continue
         gap = text[ke:ns]
@@ -112,7 +132,9 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
     return None
 
 
-def merge_counts(readings: list[CountReading], kind: str) -> tuple[int, str, int | None, int | None, list[CountReading]] | None:
+def merge_counts(
+    readings: list[CountReading], kind: str
+) -> tuple[int, str, int | None, int | None, list[CountReading]] | None:
     """Combine the readings of one kind for one event.
 
     Within one clause, counts of different groups add up ("1 soldier and 3 militants were killed"); breakdowns

@@ -11,6 +11,7 @@ import re
 
 from conflictlens.document import Document, Span
 from conflictlens.model import Claim, DateSpan, Evidence
+from conflictlens.nlp.lexicon import word_list
 
 _VERBS = (
     r"said|says|stated|states|declared|declares|remarked|told|added|noted|wrote|warned|claimed|insisted|stressed|"
@@ -21,12 +22,7 @@ _AFTER = re.compile(rf"^[,\s]*(?P<who>{_PERSON}|he|she|they|the \w+(?: \w+)?)\s+
 _AFTER_INV = re.compile(rf"^[,\s]*(?P<verb>{_VERBS})\s+(?P<who>{_PERSON})\b")
 _BEFORE = re.compile(rf"(?P<who>{_PERSON}|He|She|he|she)\s+(?:{_VERBS})(?:\s+that)?[:,]?\s*$")
 _FULL_NAME = re.compile(r"\b([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b")
-_NOT_NAMES = frozenset(
-    "Leave Reply Required Russian Ukrainian The In He She When With This As After Before During On At For From A An "
-    "However Meanwhile But And Explosions Kyiv Moscow President Mayor Governor Minister Prime Mr Mrs Ms Gen General "
-    "Telegram Reuters Agence Your Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
-    "April May June July August September October November December New Year Day Eve Black Sea Air Force".split()
-)
+_NOT_NAMES = frozenset(word_list("not_person_words.txt"))
 _ACCUSE = re.compile(rf"\b(?P<who>{_PERSON})\s+accused\s+(?P<what>[^.;]+)")
 
 
@@ -89,7 +85,9 @@ class ClaimExtractor:
                     who = m2.group("who")
                 else:
                     # "... that any Russian proposal “...”": the subject of the sentence
-                    m3 = re.match(rf"(?P<who>{_PERSON}|He|She)\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b", text[s_start:q.start])
+                    m3 = re.match(
+                        rf"(?P<who>{_PERSON}|He|She)\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b", text[s_start : q.start]
+                    )
                     who = m3.group("who") if m3 else None
             speaker = _resolve(who, q.start, people) if who else None
             date = self._date(doc, q.end, s_end)
@@ -122,8 +120,12 @@ class ClaimExtractor:
     def _date(doc: Document, start: int, end: int) -> tuple[DateSpan, Span | None]:
         for d in doc.spans_in("date", start, end):
             return (
-                DateSpan(start=d.attrs.get("start"), end=d.attrs.get("end"), precision=d.attrs.get("precision", "unknown"),
-                         text=doc.text[d.start : d.end]),
+                DateSpan(
+                    start=d.attrs.get("start"),
+                    end=d.attrs.get("end"),
+                    precision=d.attrs.get("precision", "unknown"),
+                    text=doc.text[d.start : d.end],
+                ),
                 d,
             )
         return DateSpan(), None

@@ -1,6 +1,6 @@
-"""Assemble events from incident frames, and the document result.
+"""Assemble events from incident frames, and the document result (package ``events``: the extraction stages).
 
-Frames (see :mod:`conflictlens.extract.incidents`) are split where one clause names several unrelated places ("one
+Frames (see :mod:`conflictlens.events.incidents`) are split where one clause names several unrelated places ("one
 person in the Odesa region and another person in Kherson"), turned into draft events, and drafts that describe the
 same incident are merged: same type family, compatible places (equal, or a district of the town) and overlapping or
 missing dates.  A draft with no place, no date and no count is an anaphor ("The missile strike caused power
@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.extract.actors import actor_of, civilians_of, pick_actors, side_actor
-from conflictlens.extract.casualties import CountReading, merge_counts
-from conflictlens.extract.incidents import Frame, build_frames, classify
-from conflictlens.extract.sources import SourceReading
-from conflictlens.extract.weapons import WeaponReading
+from conflictlens.events.actors import actor_of, civilians_of, pick_actors, side_actor
+from conflictlens.events.casualties import CountReading, merge_counts
+from conflictlens.events.incidents import Frame, build_frames, classify
+from conflictlens.events.sources import SourceReading
+from conflictlens.events.weapons import WeaponReading
 from conflictlens.geo.place import Place
 from conflictlens.model import (
     Actor,
@@ -52,9 +52,9 @@ class Draft:
     def date_span(self) -> Span | None:
         for f in self.frames:
             for d in f.dates:
-                if d.attrs.get("start") is not None or d.attrs.get("precision") == "unknown":
-                    if not _is_relative_to_other_event(d):
-                        return d
+                known = d.attrs.get("start") is not None or d.attrs.get("precision") == "unknown"
+                if known and not _is_relative_to_other_event(d):
+                    return d
         return None
 
 
@@ -141,7 +141,11 @@ class EventAssembler:
                         return [Draft([frame], districts[0], sublocations=districts[1:], counts=list(frame.counts))]
                     return [Draft([frame], town, sublocations=districts, counts=list(frame.counts))]
         specific = [p for p in mains if _place(p).kind != "country"]  # type: ignore[union-attr]
-        launch_sites = [p for p in specific if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))]
+        launch_sites = [
+            p
+            for p in specific
+            if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))
+        ]
         if len(specific) > len(launch_sites):
             specific = [p for p in specific if p not in launch_sites]
         if len(specific) <= 1:
@@ -164,14 +168,18 @@ class EventAssembler:
         for d in drafts:
             anaphoric = all(f.anaphoric for f in d.frames)
             vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
-            if anaphoric or (vague_place and d.date_span() is None and not _has_salvo(d)):
-                # a continuation ("The missile strike caused ...", "1 civilian was killed."): adds to the event before
+            target: Draft | None = None
+            if anaphoric or (vague_place and d.date_span() is None):
+                # a continuation ("The missile strike caused ...", "1 civilian was killed.", "Air defence destroyed 35
+                # drones"): adds to the event before it in the same paragraph
                 near = last is not None and (
-                    last.frames[-1].sentence >= d.frames[0].sentence - 1 or last.frames[-1].paragraph == d.frames[0].paragraph
+                    last.frames[-1].sentence >= d.frames[0].sentence - 1
+                    or last.frames[-1].paragraph == d.frames[0].paragraph
                 )
-                if not near:
+                if near:
+                    target = last
+                elif anaphoric or not (_has_salvo(d) or d.counts):
                     continue
-                target: Draft | None = last
             else:
                 target = next((m for m in reversed(merged) if _compatible(m, d)), None)
             if target is None:
@@ -234,13 +242,21 @@ class EventAssembler:
         protest = event_type in ("Protests", "Riots")
         if protest:
             country = place.country if place is not None else None
-            actor1 = Actor(name=f"Protesters ({_country_name(country)})" if country else "Protesters", country=country, kind="protesters")
+            actor1 = Actor(
+                name=f"Protesters ({_country_name(country)})" if country else "Protesters",
+                country=country,
+                kind="protesters",
+            )
             actor2 = None
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
-        elif actor1 is None and event_type in ("Explosions/Remote violence", "Battles") and place is not None:
-            if place.country in _OPPOSITE:
-                actor1 = side_actor(_OPPOSITE[place.country])  # inferred, as a reader would
+        elif (
+            actor1 is None
+            and event_type in ("Explosions/Remote violence", "Battles")
+            and place is not None
+            and place.country in _OPPOSITE
+        ):
+            actor1 = side_actor(_OPPOSITE[place.country])  # inferred, as a reader would: the other side fired
         if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
             civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
             if civ and event_type != "Battles":
@@ -259,12 +275,15 @@ class EventAssembler:
             evidence.append(Evidence(field="location", start=d.place.start, end=d.place.end))
             confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
         else:
-            country = None
+            # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
+            country, basis = None, None
             if target_span is not None and target_span.attrs.get("country"):
-                country = target_span.attrs["country"]
+                country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:
-                country = _OPPOSITE[actor1.country]
+                country, basis = _OPPOSITE[actor1.country], attacker_span
             location = self._country_location(country)
+            if basis is not None:
+                evidence.append(Evidence(field="location", start=basis.start, end=basis.end))
         sublocations = []
         for s in d.sublocations:
             sp = _place(s)
@@ -289,7 +308,8 @@ class EventAssembler:
             confidence += 0.1
         if fatalities or injured or weapons:
             confidence += 0.1
-        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location.name}|{date.start}|{min(e.start for e in evidence) if evidence else big.start}"
+        first = min(e.start for e in evidence) if evidence else big.start
+        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location.name}|{date.start}|{first}"
         return Event(
             id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             event_type=event_type,  # type: ignore[arg-type]
@@ -319,14 +339,16 @@ class EventAssembler:
 
 
 def _absorb(target: Draft, d: Draft) -> None:
-    """Merge draft ``d`` into ``target``: frames, counts, and the more specific place (districts become sublocations)."""
+    """Merge draft ``d`` into ``target``: frames, counts, the more specific place (districts become sublocations)."""
     target.frames.extend(f for f in d.frames if f not in target.frames)
     target.counts.extend(c for c in d.counts if c not in target.counts)
     incoming = list(d.sublocations)
     tp, dp = _place(target.place), _place(d.place)
     if dp is not None and dp.kind == "district" and tp is not None and tp.kind == "town" and dp.parent == tp.geonameid:
         incoming.insert(0, d.place)  # type: ignore[arg-type]
-    elif tp is not None and tp.kind == "district" and dp is not None and dp.kind == "town" and tp.parent == dp.geonameid:
+    elif (
+        tp is not None and tp.kind == "district" and dp is not None and dp.kind == "town" and tp.parent == dp.geonameid
+    ):
         incoming.insert(0, target.place)  # type: ignore[arg-type]
         target.place = d.place
     elif target.place is None or (d.place is not None and _rank(d.place) < _rank(target.place)):
@@ -370,8 +392,10 @@ def _compatible(a: Draft, b: Draft) -> bool:
         if pa.kind == "country" or pb.kind == "country":
             same = pa.kind == pb.kind == "country" and pa.country == pb.country
         else:
-            same = pa == pb or (pa.kind == "district" and pa.parent == pb.geonameid) or (
-                pb.kind == "district" and pb.parent == pa.geonameid
+            same = (
+                pa == pb
+                or (pa.kind == "district" and pa.parent == pb.geonameid)
+                or (pb.kind == "district" and pb.parent == pa.geonameid)
             )
         return same and _same_family(a, b)
     if pa is None and pb is None:
@@ -461,5 +485,3 @@ def result_of(doc: Document) -> DocumentResult:
         warnings=list(doc.warnings),
         text=doc.text,
     )
-
-

@@ -14,16 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from conflictlens.document import Document, Span
-from conflictlens.extract.casualties import CountReading, read_counts
-from conflictlens.extract.sources import SourceReading, metonym_subjects, read_sources
-from conflictlens.extract.weapons import WeaponReading, read_weapons
+from conflictlens.events.casualties import CountReading, read_counts
+from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
+from conflictlens.events.weapons import WeaponReading, read_weapons
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
     r"whereas|but|as well as|meanwhile|when|and in)\s|\.\s|,\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
 )
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|may|shall|can|(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
+    r"\b(?:will|would|could|might|may|shall|can|"
+    r"(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|"
+    r"pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
     r"rejected|denied)\b[^.;,]{0,40}$",
@@ -31,14 +33,33 @@ _IRREALIS = re.compile(
 )
 _AGGREGATE = re.compile(
     r"\b(?:since (?:the (?:start|beginning)|February 2022|the full-scale|the invasion|\d{4})|"
-    r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|in recent (?:weeks|months|days)|"
+    r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|"
+    r"in recent (?:weeks|months|days)|"
     r"repeated|waves of|every day|each day)\b",
     re.IGNORECASE,
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b", re.IGNORECASE)
 _ROLE_PRIORITY = [
-    "withdraw", "regain", "hq", "capture", "protest", "riot", "abduct", "arrest", "loot", "other", "defuse", "attack",
-    "grenade", "mine", "clash", "air", "shelling", "intercept", "strike", "kill",
+    "withdraw",
+    "regain",
+    "hq",
+    "capture",
+    "protest",
+    "riot",
+    "abduct",
+    "arrest",
+    "loot",
+    "other",
+    "defuse",
+    "attack",
+    "grenade",
+    "mine",
+    "clash",
+    "air",
+    "shelling",
+    "intercept",
+    "strike",
+    "kill",
 ]
 _PREFIX_TYPES = {
     "interception": "Disrupted weapons use",
@@ -87,7 +108,12 @@ class Frame:
     def anaphoric(self) -> bool:
         """Only definite references ("The missile strike caused ...") and no place or count of its own."""
         specific = [p for p in self.places if p.attrs["place"].kind != "country"]
-        return bool(self.triggers) and all(t.attrs.get("definite") for t in self.triggers) and not specific and not self.has_counts
+        return (
+            bool(self.triggers)
+            and all(t.attrs.get("definite") for t in self.triggers)
+            and not specific
+            and not self.has_counts
+        )
 
     @property
     def has_counts(self) -> bool:
@@ -148,10 +174,15 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue
         if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
             continue
-        if re.match(r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)", text[p.end : p.end + 40]):
+        if re.match(
+            r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)",
+            text[p.end : p.end + 40],
+        ):
             continue  # "Moscow's large-scale attack": the government, not the place
         place = p.attrs["place"]
-        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text[p.end : p.end + 40]):
+        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(
+            text[p.end : p.end + 40]
+        ):
             continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
         out.append(p)
     return out
@@ -182,8 +213,10 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
             frame.damage = list(doc.spans_in("damage", cs, ce))
             clause_text = doc.text[cs:ce]
-            frame.aggregate = bool(_AGGREGATE.search(clause_text)) or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text))) or any(
-                d.attrs.get("since") for d in doc.spans_in("date", cs, ce)
+            frame.aggregate = (
+                bool(_AGGREGATE.search(clause_text))
+                or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text)))
+                or any(d.attrs.get("since") for d in doc.spans_in("date", cs, ce))
             )
             sent_frames.append(frame)
         sent_frames = _fold(sent_frames)
@@ -198,7 +231,10 @@ def _in_any_quote(doc: Document, pos: int) -> bool:
 
 
 def _fold(frames: list[Frame]) -> list[Frame]:
-    """Fold clause frames of one sentence: trigger-less clauses into their neighbour, place-less ones into one with a place."""
+    """Fold the clause frames of one sentence.
+
+    Trigger-less clauses join their neighbour; place-less ones join a clause that has a place.
+    """
     if len(frames) <= 1:
         return frames
 
@@ -217,8 +253,14 @@ def _fold(frames: list[Frame]) -> list[Frame]:
                 continue
             # prefer the previous anchored frame, else the next one, else the previous frame
             target = next((result[j] for j in range(i - 1, -1, -1) if anchored(result[j])), None)
-            if target is None or (f.triggers and not f.places and i + 1 < len(result) and anchored(result[i + 1])
-                                  and not result[i + 1].counts and f.counts == []):
+            if target is None or (
+                f.triggers
+                and not f.places
+                and i + 1 < len(result)
+                and anchored(result[i + 1])
+                and not result[i + 1].counts
+                and f.counts == []
+            ):
                 target = next((result[j] for j in range(i + 1, len(result)) if anchored(result[j])), target)
             if target is None:
                 target = result[i - 1] if i > 0 else result[i + 1]
@@ -265,7 +307,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if "loot" in r and not r & {"shelling", "air"}:
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
-        if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+        if re.search(
+            r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text
+        ):
             return result("Excessive force against protesters")
         if re.search(r"detained|arrested|intervened", text):
             return result("Protest with intervention")
@@ -285,7 +329,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         side = _attacker_side(frame, doc)
         return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")
     if "protest" in r or "riot" in r:
-        if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+        if re.search(
+            r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text
+        ):
             return result("Excessive force against protesters")
         if re.search(r"detained|arrested|intervened", text):
             return result("Protest with intervention")
@@ -306,9 +352,12 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if "clash" in r and _is_ground_fight(frame, doc, cats):
         return result("Armed clash")
     small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
-    if "small_arms" in cats and (small_arms_named or "artillery" not in cats) and not r & {"air"} and not cats & {
-        "missile", "drone", "rocket", "bomb", "aircraft"
-    }:
+    if (
+        "small_arms" in cats
+        and (small_arms_named or "artillery" not in cats)
+        and not r & {"air"}
+        and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
+    ):
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
     air_attacker = attacker is not None and bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
@@ -324,9 +373,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
     words = {doc.text[t.start : t.end].lower() for t in clash_words}
-    if cats & {"missile", "drone"} and all(w.startswith("assault") for w in words):
-        return False
-    return True
+    return not (cats & {"missile", "drone"} and all(w.startswith("assault") for w in words))
 
 
 def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
@@ -343,7 +390,7 @@ def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
 
 
 def _attacker(frame: Frame, doc: Document) -> Span | None:
-    from conflictlens.extract.actors import pick_actors
+    from conflictlens.events.actors import pick_actors
 
     attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
     return attacker

@@ -1,0 +1,105 @@
+"""Event assembly on short reports: typing by ACLED's conventions, casualties, salvos, actors, non-events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictlens.model import DocumentResult
+
+
+def run(pipeline, text: str, published: dt.date | None = None) -> DocumentResult:  # type: ignore[no-untyped-def]
+    return pipeline.run_text(text, published=published)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 14 May 2023, Russian forces shelled Kherson. Casualties unknown.", "Shelling/artillery/missile attack"),
+        ("On 3 April 2024, Russian air forces struck Stara Mykolaivka, Donetsk.", "Air/drone strike"),
+        ("On 14 March 2022, Russian forces clashed with Ukrainian forces near Liubech, Chernihiv.", "Armed clash"),
+        (
+            "On 12 October 2022, following clashes, Ukrainian forces recaptured Tryfonivka, Kherson region.",
+            "Government regains territory",
+        ),
+        (
+            "On 27 December 2022, following clashes, Russian forces captured Bakhmutske, Donetsk region.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 22 October 2022, Russian forces withdrew from their positions in Charivne, Kherson region.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "On 24 November 2023, Russian forces shot down a Ukrainian MiG-29 near Pershotravensk, Dnipropetrovsk.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 14 July 2023, Ukrainian forces shot down six Shahed drones in the Dnipro region.",
+            "Disrupted weapons use",
+        ),
+        ("On 16 February 2024, about 50 people peacefully demonstrated in Khmelnytskyi.", "Peaceful protest"),
+        (
+            "On 13 March 2023, a civilian was injured in an explosion of a Russian landmine in Snizhkivka, Kharkiv.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 15 March 2022, Russian forces abducted 6 Ukrainian volunteers in Bucha, Kyiv.",
+            "Abduction/forced disappearance",
+        ),
+        ("On 20 May 2023, police arrested two men in Lviv for spying.", "Arrests"),
+    ],
+)
+def test_acled_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    result = run(pipeline, text)
+    assert result.events, text
+    assert result.events[0].sub_event_type == sub_event_type
+
+
+def test_casualties_with_hedges_and_breakdowns(pipeline) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        pipeline,
+        "On 13 March 2023, Russian forces shelled Kostiantynivka, Donetsk. 2 civilians were killed "
+        "and at least 7 were injured.",
+    )
+    [event] = result.events
+    assert event.fatalities is not None and (event.fatalities.value, event.fatalities.qualifier) == (2, "exact")
+    assert event.injured is not None and (event.injured.value, event.injured.qualifier) == (7, "at_least")
+    result = run(pipeline, "On 21 June 2022, Russian forces shelled Bezruky, Kharkiv, killing a mother and a child.")
+    assert result.events[0].fatalities is not None and result.events[0].fatalities.value == 2
+
+
+def test_salvo_counts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        pipeline,
+        "Overnight, Russia launched 40 Shahed-136 drones and 3 Kh-59 missiles at Ukraine. Air defence destroyed "
+        "35 drones and 2 missiles.",
+        published=dt.date(2023, 11, 25),
+    )
+    weapons = {(w.model, w.launched, w.intercepted) for e in result.events for w in e.weapons}
+    assert ("Shahed-136", 40, 35) in weapons
+    assert ("Kh-59", 3, 2) in weapons
+
+
+def test_aggregates_threats_and_plans_are_not_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The UN estimated the war had claimed the lives of over 10,000 Ukrainian civilians since February 2022.",
+        "“We will intensify the attacks,” Putin declared on Monday.",
+        "Among Ukraine’s priorities in 2024 was to target Russia’s strengths in Crimea.",
+        "He pointed to its repeated waves of aerial strikes.",
+    ):
+        assert run(pipeline, text, published=dt.date(2024, 1, 2)).events == [], text
+
+
+def test_actor_inferred_from_metonymy_and_initiator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(
+        pipeline,
+        "On 10 March 2024, Russian forces engaged in an unsuccessful offensive near Terny, "
+        "Donetsk, and were repelled by Ukrainian forces.",
+    ).events
+    assert event.actor1 is not None and event.actor1.country == "RU"
+    [event] = run(
+        pipeline, "On 2 July 2023, Russian forces repelled Ukrainian attacks near Priyutne, Zaporizhia region."
+    ).events
+    assert event.actor1 is not None and event.actor1.country == "UA"

@@ -99,7 +99,7 @@ def side_actor(side: str) -> Actor:
 
 
 # ACLED's actor names use short country names ("Civilians (Russia)"), where ISO 3166 has the formal one.
-_SHORT_NAMES = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova"}
+SHORT_NAMES = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova"}
 
 
 def civilians_of(country: str | None) -> Actor:
@@ -109,6 +109,6 @@ def civilians_of(country: str | None) -> Actor:
     if country:
         c = pycountry.countries.get(alpha_2=country)
         if c is not None:
-            short = _SHORT_NAMES.get(country) or getattr(c, "common_name", None) or c.name
+            short = SHORT_NAMES.get(country) or getattr(c, "common_name", None) or c.name
             name = f"Civilians ({short})"
     return Actor(name=name, country=country, kind="civilians")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import actor_of, civilians_of, pick_actors, side_actor
+from conflictlens.events.actors import SHORT_NAMES, actor_of, civilians_of, pick_actors, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, build_frames, classify
 from conflictlens.events.sources import SourceReading
@@ -146,8 +146,8 @@ class EventAssembler:
             for p in specific
             if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))
         ]
-        if len(specific) > len(launch_sites):
-            specific = [p for p in specific if p not in launch_sites]
+        specific = [p for p in specific if p not in launch_sites]  # "missiles fired from the Kursk region"
+        mains = [p for p in mains if p not in launch_sites]
         if len(specific) <= 1:
             place = specific[0] if specific else (mains[0] if mains else None)
             return [Draft([frame], place, counts=list(frame.counts))]
@@ -240,6 +240,9 @@ class EventAssembler:
         if target_span is not None:
             evidence.append(Evidence(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
+        if actor1 is not None and actor1.name.startswith("Police Forces of") and place is not None and place.country:
+            police = f"Police Forces of {_country_name(place.country)}"
+            actor1 = Actor(name=police, country=place.country, kind="state_forces")
         if protest:
             country = place.country if place is not None else None
             actor1 = Actor(
@@ -362,7 +365,9 @@ def _country_name(code: str | None) -> str:
     import pycountry
 
     c = pycountry.countries.get(alpha_2=code) if code else None
-    return (getattr(c, "common_name", None) or c.name) if c is not None else (code or "unknown")
+    if c is None:
+        return code or "unknown"
+    return SHORT_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
 
 
 def _rank(span: Span) -> int:
@@ -397,6 +402,9 @@ def _compatible(a: Draft, b: Draft) -> bool:
                 or (pa.kind == "district" and pa.parent == pb.geonameid)
                 or (pb.kind == "district" and pb.parent == pa.geonameid)
             )
+        if not same and overlap is None and (_casualty_report(a) or _casualty_report(b)):
+            # "the death toll in the Donetsk region rose to 30": the strike on Kramatorsk, seen from its oblast
+            same = _contains(pa, pb) or _contains(pb, pa)
         return same and _same_family(a, b)
     if pa is None and pb is None:
         # two place-less reports: the same wave if dated alike and with a common weapon kind
@@ -415,6 +423,15 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if cats_less and cats_placed and not cats_less & cats_placed:
         return False
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    return outer.kind == "admin1" and outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
+
+
+def _casualty_report(d: Draft) -> bool:
+    """A draft that only reports a toll (no trigger of its own but "killed"/"died")."""
+    return bool(d.counts) and all(str(t.attrs["role"]) == "kill" for f in d.frames for t in f.triggers)
 
 
 def _same_family(a: Draft, b: Draft) -> bool:

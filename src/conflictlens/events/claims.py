@@ -65,6 +65,9 @@ class ClaimExtractor:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
+        if not doc.layer("quote") and "accused" not in text:
+            doc.meta["claims"] = []
+            return
         people = _people(doc)
         claims: list[Claim] = []
         sentences = doc.sentences

@@ -61,6 +61,7 @@ _ROLE_PRIORITY = [
     "strike",
     "kill",
 ]
+_PRIORITY_OF = {role: i for i, role in enumerate(_ROLE_PRIORITY)}
 _PREFIX_TYPES = {
     "interception": "Disrupted weapons use",
     "defusal": "Disrupted weapons use",
@@ -304,7 +305,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
             return result("Disrupted weapons use")
     if "defuse" in r:
         return result("Disrupted weapons use")
-    if "loot" in r and not r & {"shelling", "air"}:
+    if "loot" in r and not r & {"shelling", "air", "strike", "clash"}:
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
         if re.search(
@@ -347,7 +348,12 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
         return result("Grenade")
     remote = {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}
-    if r & {"attack", "kill"} and not r & {"shelling", "air", "clash", "strike"} and not cats & remote:
+    if (
+        r & {"attack", "kill"}
+        and not r & {"shelling", "air", "clash", "strike"}
+        and not cats & remote
+        and ("attack" in r or _attacker(frame, doc) is not None)
+    ):
         return result("Attack")
     if "clash" in r and _is_ground_fight(frame, doc, cats):
         return result("Armed clash")
@@ -373,7 +379,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
     words = {doc.text[t.start : t.end].lower() for t in clash_words}
-    return not (cats & {"missile", "drone"} and all(w.startswith("assault") for w in words))
+    explicit = any(
+        re.match(r"clash|fight|fought|battle|repel|repuls|skirmish|firefight|offensive|exchanged", w) for w in words
+    )
+    return explicit or not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
 
 
 def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
@@ -382,7 +391,7 @@ def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
         return None
 
     def key(t: Span) -> tuple[int, int]:
-        prio = _ROLE_PRIORITY.index(str(t.attrs["role"])) if t.attrs["role"] in _ROLE_PRIORITY else 99
+        prio = _PRIORITY_OF.get(str(t.attrs["role"]), 99)
         dist = 0 if near is None else (near.start - t.end if t.end <= near.start else 1000 + t.start - near.end)
         return prio, dist
 

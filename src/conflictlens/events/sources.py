@@ -48,6 +48,9 @@ _GOVERNMENT_NAME = {
 }
 
 
+_ANY_CUE = re.compile(rf"\b(?:{VERBS}|according to)\b")
+
+
 @dataclass
 class SourceReading:
     name: str
@@ -61,6 +64,8 @@ def read_sources(doc: Document, start: int, end: int) -> list[SourceReading]:
     """Sources named in ``doc.text[start:end]`` (usually one sentence)."""
     text = doc.text[start:end]
     out: list[SourceReading] = []
+    if not _ANY_CUE.search(text):
+        return out
     channel_m = _CHANNEL.search(text)
     channel = channel_m.group(1) if channel_m else None
     for rx in (_ROLE_NAME, _NAME_ROLE):
@@ -81,4 +86,6 @@ def read_sources(doc: Document, start: int, end: int) -> list[SourceReading]:
 def metonym_subjects(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of capital-city names used as a government ("Kyiv also reported"), which are not places."""
     text = doc.text[start:end]
+    if not _ANY_CUE.search(text):
+        return []
     return [(start + m.start("name"), start + m.end("name")) for m in _GOVERNMENT.finditer(text)]

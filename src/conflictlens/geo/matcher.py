@@ -209,6 +209,8 @@ class PlaceMatcher:
         """Longest run of up to 3 words from ``i`` whose loose key is a conflict-country name: (length, key)."""
         loose = self.gaz.loose
         best = (0, "")
+        if len(keys[i]) < 3 or loose_key(keys[i]) not in self.gaz.loose_first:
+            return best
         k = ""
         for length in range(1, min(LOOSE_MAX_WORDS, len(keys) - i) + 1):
             if length > 1 and not joinable[i + length - 2]:

@@ -7,7 +7,8 @@ Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNam
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
 ``$CONFLICTLENS_HOME/gazetteer/index-v1.pickle`` and reloaded in well under a second.  The index remembers the
-signature of the user's files and is rebuilt when an import changed them.
+signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
+``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys.
 """
 
 from __future__ import annotations

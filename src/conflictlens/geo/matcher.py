@@ -192,7 +192,7 @@ class PlaceMatcher:
         bases = [base]
         for short, full in _COMPOUND_PREFIXES:
             if base.startswith(short) and len(base) > len(short) + 2:
-                bases += [f"{f} {base[len(short):]}" for f in full]
+                bases += [f"{f} {base[len(short) :]}" for f in full]
         names = self.gaz.names
         for b in bases:
             options = [b + "ka", b + "sk", b + "ske", b + "e", b, b + "ia", b + b[-1] + "ia", b + "a"]
@@ -247,13 +247,10 @@ def _form_at(keys: list[str], joinable: list[bool], j: int) -> tuple[str, int]:
     """The form word at token ``j`` ("region", "district", "community", ...) and how many tokens it spans."""
     if j >= len(keys):
         return "", 0
-    if keys[j] in FORM_WORDS:
-        if keys[j] in _COMMUNITY_QUALIFIERS and j + 1 < len(keys) and joinable[j] and keys[j + 1] == "community":
-            return keys[j + 1], 2
-        return keys[j], 1
-    if keys[j] in _COMMUNITY_QUALIFIERS and j + 1 < len(keys) and joinable[j] and FORM_WORDS.get(keys[j + 1]) == "community":
-        return keys[j + 1], 2
-    return "", 0
+    nxt = keys[j + 1] if j + 1 < len(keys) and joinable[j] else ""
+    if keys[j] in _COMMUNITY_QUALIFIERS and FORM_WORDS.get(nxt) == "community":  # "territorial community"
+        return nxt, 2
+    return (keys[j], 1) if keys[j] in FORM_WORDS else ("", 0)
 
 
 def _raion_of(town: Place) -> Place:

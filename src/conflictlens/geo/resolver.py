@@ -72,7 +72,8 @@ class ToponymResolver:
         # oblasts named with a region form, per sentence and in the document
         regions = [(sp, sp.attrs["candidates"][0]) for sp in spans
                    if sp.attrs.get("form") == "region" and sp.attrs["candidates"][0].kind == "admin1"]  # fmt: skip
-        doc_admin1 = {(p.country, p.admin1) for _, p in regions} | {(p.country, p.admin1) for p in qualifier_of.values()}
+        # (and the oblasts of qualifiers: "Molodizhne-Katerynivka, Luhansk (coded to Molodizhne)")
+        doc_admin1 = {(p.country, p.admin1) for _, p in [*regions, *((None, q) for q in qualifier_of.values())]}
         # pass 1: unambiguous anchors; pass 2: everything with anchors as context
         anchors: list[Place] = []
         for sp in spans:

@@ -7,7 +7,7 @@ import json
 from conflictlens.model import SUB_EVENT_TYPES
 from conflictlens.schema import document_schema
 
-from conftest import shared_path
+from support import shared_path
 
 
 def test_generated_schema_validates_a_result(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 from conflictlens.document import Document
 from conflictlens.model import DocumentResult, Event
 
-from conftest import shared_path
+from support import shared_path
 
 
 @pytest.fixture(scope="module")

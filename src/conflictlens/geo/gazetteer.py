@@ -6,7 +6,7 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v1.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v2.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
 ``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys.
 """

@@ -7,6 +7,12 @@ which candidates come first ("Odesa region" -> the oblast; "Solomyansky district
 "Pokrovskyi district" -> the raion around Pokrovsk).  Country demonyms are spans too: "Ukrainian cities" names the
 country (form ``country``), "Russian forces" an actor (form ``demonym``), so the assembler can tell them apart.
 
+A word after a name may also be "village" or "(territorial) community" (form ``village`` / ``community``); a
+hromada adjective before "community" names its centre ("Velykopysarivska community" -> Velyka Pysarivka).  Where no
+key matches, a spelling-insensitive key (:func:`~conflictlens.geo.translit.loose_key`) is tried over the towns of the
+conflict countries ("Scherbynivka" -> Shcherbynivka); such spans carry ``match = "loose"`` and the resolver keeps
+them only inside an oblast the document names.
+
 Adds spans to layer ``place`` with attrs ``candidates`` (list of Place, best prior first), ``form`` and ``name``
 (the matched surface, without the form word).  Choosing among candidates is the resolver's job.
 """

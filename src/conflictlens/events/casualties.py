@@ -12,31 +12,29 @@ import re
 from dataclasses import dataclass
 
 from conflictlens.document import Document, Span
+from conflictlens.nlp.lexicon import lowered
 
 KILLED = (
     r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|"
-    r"executed|murdered|beheaded|killing"
+    r"executed|murdered|beheaded|killing|kills|kill|dies|die"
 )
-INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|casualties"
-_KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b", re.IGNORECASE)
+INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding|injuring|injures|casualties"
+_KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
-    r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|Ukrainian\s+|"
-    r"Russian\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|"
+    r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
+    r"russian\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|"
     r"worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|daughter|"
     r"wife|husband|passenger|victim))\b(?!\s+(?:of|who)\b)",
-    re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
     r"(?: killed| injured| hurt| reported)?",
-    re.IGNORECASE,
 )
 _UNKNOWN = re.compile(r"casualties (?:are |were )?unknown|no information on casualties", re.IGNORECASE)
 _NOT_CASUALTY_AFTER = re.compile(
     r"^\s*(?:\w+[- ]){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
     r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b",
-    re.IGNORECASE,
 )
 
 
@@ -56,7 +54,7 @@ class CountReading:
 
 def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     """Casualty counts in ``doc.text[start:end]``, in text order."""
-    text = doc.text
+    text = lowered(doc)  # all patterns here are lower-case; offsets are the document's
     clause = text[start:end]
     kinds = [
         (m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)

@@ -17,6 +17,7 @@ from conflictlens.document import Document, Span
 from conflictlens.events.casualties import CountReading, read_counts
 from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
 from conflictlens.events.weapons import WeaponReading, read_weapons
+from conflictlens.nlp.lexicon import lowered
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
@@ -29,16 +30,14 @@ _IRREALIS = re.compile(
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
     r"rejected|denied)\b[^.;,]{0,40}$",
-    re.IGNORECASE,
 )
 _AGGREGATE = re.compile(
-    r"\b(?:since (?:the (?:start|beginning)|February 2022|the full-scale|the invasion|\d{4})|"
+    r"\b(?:since (?:the (?:start|beginning)|february 2022|the full-scale|the invasion|\d{4})|"
     r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|"
     r"in recent (?:weeks|months|days)|"
     r"repeated|waves of|every day|each day)\b",
-    re.IGNORECASE,
 )
-_AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b", re.IGNORECASE)
+_AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
 _ROLE_PRIORITY = [
     "withdraw",
     "regain",
@@ -78,7 +77,7 @@ _GOVERNMENT_VERB = re.compile(
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
     r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
 )
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
     r"^\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
     r"capital|oblasts?|front(?:line)?|positions)\b",
@@ -151,13 +150,14 @@ def in_quote(doc: Document, span: Span) -> bool:
 
 def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
     """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan."""
+    low = lowered(doc)
     out = []
     for t in doc.spans_in("trigger", start, end):
         if in_quote(doc, t):
             continue
-        if _IRREALIS.search(doc.text[max(start, t.start - 60) : t.start]):
+        if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
-        t.attrs["definite"] = bool(_DEFINITE.search(doc.text[max(start, t.start - 30) : t.start])) and not doc.text[
+        t.attrs["definite"] = bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start])) and not doc.text[
             t.start : t.end
         ].lower().endswith(("ed", "ing"))
         out.append(t)
@@ -213,7 +213,7 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.dates = [d for d in doc.spans_in("date", cs, ce) if not d.attrs.get("since")]
             frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
             frame.damage = list(doc.spans_in("damage", cs, ce))
-            clause_text = doc.text[cs:ce]
+            clause_text = lowered(doc)[cs:ce]
             frame.aggregate = (
                 bool(_AGGREGATE.search(clause_text))
                 or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text)))

@@ -17,9 +17,10 @@ from conflictlens.document import Document, Span
 from conflictlens.events.actors import SHORT_NAMES, actor_of, civilians_of, pick_actors, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, build_frames, classify
+from conflictlens.events.incidents import roles as roles_of
 from conflictlens.events.sources import SourceReading
 from conflictlens.events.weapons import WeaponReading
-from conflictlens.geo.place import Place
+from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.model import (
     Actor,
     Count,
@@ -69,6 +70,10 @@ def _place(span: Span | None) -> Place | None:
 
 def _is_context(outer: Place, inner: Place) -> bool:
     """True when ``outer`` only situates ``inner`` ("Volfyne, Sumy": Sumy oblast contains Volfyne)."""
+    if SPECIFICITY.get(outer.kind, 9) <= SPECIFICITY.get(inner.kind, 9) and not (
+        outer.kind == inner.kind == "town" or (outer.kind == "town" and inner.kind == "district")
+    ):
+        return False  # only a coarser place situates a finer one
     if outer.kind == "country":
         return outer.country == inner.country
     if outer.kind in ("admin1", "admin2"):
@@ -141,11 +146,15 @@ class EventAssembler:
                         return [Draft([frame], districts[0], sublocations=districts[1:], counts=list(frame.counts))]
                     return [Draft([frame], town, sublocations=districts, counts=list(frame.counts))]
         specific = [p for p in mains if _place(p).kind != "country"]  # type: ignore[union-attr]
-        launch_sites = [
-            p
-            for p in specific
-            if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))
-        ]
+        launch_sites = (
+            []
+            if not roles_of(frame) & {"shelling", "air", "strike", "intercept"}
+            else [
+                p
+                for p in specific
+                if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))
+            ]
+        )
         specific = [p for p in specific if p not in launch_sites]  # "missiles fired from the Kursk region"
         mains = [p for p in mains if p not in launch_sites]
         if len(specific) <= 1:

@@ -23,9 +23,10 @@ _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
     r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
-    r"russian\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|driver|"
-    r"worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|daughter|"
-    r"wife|husband|passenger|victim))\b(?!\s+(?:of|who)\b)",
+    r"russian\s+|deputy\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|"
+    r"driver|worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|"
+    r"daughter|wife|husband|passenger|victim|head|official|officer|commander|chief|mayor|collaborator|guard|priest|"
+    r"director))\b(?!\s+(?:who)\b)",
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
@@ -33,7 +34,8 @@ _NEGATIVE = re.compile(
 )
 _UNKNOWN = re.compile(r"casualties (?:are |were )?unknown|no information on casualties", re.IGNORECASE)
 _NOT_CASUALTY_AFTER = re.compile(
-    r"^\s*(?:\w+[- ]){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
+    r"^\s*(?:\w+[- ]){0,2}?(?:collaborators?|attackers?|gunmen|assailants?|saboteurs?|perpetrators?|"
+    r"drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
     r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b",
 )
 

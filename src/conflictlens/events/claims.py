@@ -72,6 +72,8 @@ class ClaimExtractor:
         claims: list[Claim] = []
         sentences = doc.sentences
         for q in doc.layer("quote"):
+            if q.attrs.get("single"):
+                continue  # 'titles' and slogans in single quotes are not statements
             inner_start, inner_end = q.attrs["inner"]
             words = text[inner_start:inner_end].strip(" ,.")
             if len(words.split()) < 3:

@@ -16,11 +16,13 @@ from conflictlens.nlp.lexicon import word_list
 _ABBREVIATIONS = frozenset(word_list("abbreviations.txt"))
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _QUOTE = re.compile(r"“[^”\n]{2,}?”|\"[^\"\n]{2,}?\"")
+# 'single-quoted titles' (slogans, operation names); an apostrophe between letters (Don't) does not close them
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=\S)'(?![\w’'])")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence, trimmed of surrounding whitespace; never splits inside a quotation."""
-    quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
+    quotes = [(m.start() + 1, m.end() - 1) for rx in (_QUOTE, _SINGLE_QUOTE) for m in rx.finditer(text)]
     bounds: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -70,3 +72,5 @@ class SentenceSplitter:
             doc.add("sentence", Span(start, end, "sentence", {"paragraph": para}))
         for m in _QUOTE.finditer(text):
             doc.add("quote", Span(m.start(), m.end(), "quote", {"inner": (m.start() + 1, m.end() - 1)}))
+        for m in _SINGLE_QUOTE.finditer(text):
+            doc.add("quote", Span(m.start(), m.end(), "quote", {"inner": (m.start() + 1, m.end() - 1), "single": True}))

@@ -154,6 +154,7 @@ def test_seed_pipeline_output_agrees_with_score_py(tmp_path: Path) -> None:
 
 
 def _score_module(here: Path) -> ModuleType:
+    require_shared()
     spec = importlib.util.spec_from_file_location("reference_score", SCORE_PY)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -102,7 +102,7 @@ def extract_command(
             if table is not None:
                 table.write(result)
             else:
-                out.write(json.dumps(result.to_json_dict(with_text=with_text), ensure_ascii=False) + "\n")
+                out.write(result.to_json_line(with_text=with_text) + "\n")
                 out.flush() if out is sys.stdout else None
     finally:
         if out is not sys.stdout:

@@ -308,15 +308,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if "loot" in r and not r & {"shelling", "air", "strike", "clash"}:
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
-        if re.search(
-            r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text
-        ):
-            return result("Excessive force against protesters")
-        if re.search(r"detained|arrested|intervened", text):
-            return result("Protest with intervention")
-        if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
-            return result("Violent demonstration")
-        return result("Peaceful protest")
+        return result(_protest_type(r, text))
     if "withdraw" in r:
         fought = "clash" in r
         if "regain" in r and fought:
@@ -330,15 +322,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         side = _attacker_side(frame, doc)
         return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")
     if "protest" in r or "riot" in r:
-        if re.search(
-            r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text
-        ):
-            return result("Excessive force against protesters")
-        if re.search(r"detained|arrested|intervened", text):
-            return result("Protest with intervention")
-        if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
-            return result("Violent demonstration")
-        return result("Peaceful protest")
+        return result(_protest_type(r, text))
     if "abduct" in r:
         return result("Abduction/forced disappearance")
     if "arrest" in r and not r & {"shelling", "air", "clash", "strike"}:
@@ -374,6 +358,17 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if frame.counts:
         return "Explosions/Remote violence", None, main
     return "Explosions/Remote violence", None, main
+
+
+def _protest_type(r: set[str], text: str) -> str:
+    """ACLED's protest sub-types: force used on protesters, intervention (arrests), riot, or peaceful."""
+    if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+        return "Excessive force against protesters"
+    if re.search(r"detained|arrested|intervened", text):
+        return "Protest with intervention"
+    if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
+        return "Violent demonstration"
+    return "Peaceful protest"
 
 
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:

@@ -27,26 +27,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import Any
 
 from conflictlens.document import Document, Span
+from conflictlens.nlp.lexicon import read_rows
 
 __all__ = ["DateTagger", "find_dates", "MONTHS", "WEEKDAYS", "NO_PUBLISHED_WARNING"]
 
 NO_PUBLISHED_WARNING = "no publication date: relative dates left unresolved"
-_DATA = Path(__file__).parent / "data"
 _ONE_DAY = dt.timedelta(days=1)
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without comments and blank lines."""
-    rows: list[list[str]] = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+_rows = read_rows  # tab-separated rows of an nlp/data file
 
 
 MONTHS: dict[str, int] = {name: int(num) for num, name in _rows("dates_months.txt")}

@@ -35,7 +35,11 @@ class Lexicon:
 def read_rows(filename: str) -> list[list[str]]:
     """Rows of a tab-separated data file in ``nlp/data``, comments and blank lines skipped."""
     text = resources.files("conflictlens.nlp").joinpath("data", filename).read_text(encoding="utf-8")
-    return [line.rstrip("\n").split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def word_list(filename: str) -> list[str]:

@@ -22,25 +22,16 @@ words just before them).  Lexicons are the ``data/numbers_*.txt`` files.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from conflictlens.document import Document, Span
 from conflictlens.nlp.dates import MONTHS, _trie
+from conflictlens.nlp.lexicon import read_rows
 
 __all__ = ["NumberTagger", "find_numbers", "parse_number_word"]
 
-_DATA = Path(__file__).parent / "data"
 
-
-def _rows(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without comments and blank lines."""
-    rows: list[list[str]] = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+_rows = read_rows  # tab-separated rows of an nlp/data file
 
 
 _WORDS: dict[str, tuple[int, str]] = {w: (int(v), kind) for w, v, kind in _rows("numbers_words.txt")}

@@ -31,6 +31,10 @@ class Span:
         return start <= self.start and self.end <= end
 
 
+def _start_of(span: Span) -> int:
+    return span.start
+
+
 @dataclass
 class Document:
     """One input document: plain text, metadata, and the span layers stages add."""
@@ -62,8 +66,10 @@ class Document:
     def spans_in(self, name: str, start: int, end: int) -> Iterator[Span]:
         """Spans of layer ``name`` lying inside ``[start, end)``."""
         spans = self.layer(name)
-        i = bisect_left(spans, start, key=lambda s: s.start)
-        for span in spans[i:]:
+        if not spans:
+            return
+        for i in range(bisect_left(spans, start, key=_start_of), len(spans)):
+            span = spans[i]
             if span.start >= end:
                 break
             if span.end <= end:

@@ -218,7 +218,7 @@ class EventAssembler:
         event_type, sub_type, trigger = classify(big, doc, near)
         evidence: list[Evidence] = []
         if trigger is not None:
-            evidence.append(Evidence(field="event_type", start=trigger.start, end=trigger.end))
+            evidence.append(_evidence(field="event_type", start=trigger.start, end=trigger.end))
 
         # date
         date_span = d.date_span()
@@ -229,7 +229,7 @@ class EventAssembler:
                 precision=date_span.attrs.get("precision", "unknown"),
                 text=doc.text[date_span.start : date_span.end],
             )
-            evidence.append(Evidence(field="date", start=date_span.start, end=date_span.end))
+            evidence.append(_evidence(field="date", start=date_span.start, end=date_span.end))
         else:
             date = DateSpan(start=None, end=None, precision="unknown", text=None)
 
@@ -244,10 +244,10 @@ class EventAssembler:
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
         actor2: Actor | None = actor_of(target_span) if target_span is not None else None
         if attacker_span is not None:
-            evidence.append(Evidence(field="actor1", start=attacker_span.start, end=attacker_span.end))
+            evidence.append(_evidence(field="actor1", start=attacker_span.start, end=attacker_span.end))
             confidence += 0.1
         if target_span is not None:
-            evidence.append(Evidence(field="actor2", start=target_span.start, end=target_span.end))
+            evidence.append(_evidence(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
         if actor1 is not None and actor1.name.startswith("Police Forces of") and place is not None and place.country:
             police = f"Police Forces of {_country_name(place.country)}"
@@ -284,7 +284,7 @@ class EventAssembler:
                     location = parent.to_location()
                     place = parent
             assert d.place is not None
-            evidence.append(Evidence(field="location", start=d.place.start, end=d.place.end))
+            evidence.append(_evidence(field="location", start=d.place.start, end=d.place.end))
             confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
@@ -295,13 +295,13 @@ class EventAssembler:
                 country, basis = _OPPOSITE[actor1.country], attacker_span
             location = self._country_location(country)
             if basis is not None:
-                evidence.append(Evidence(field="location", start=basis.start, end=basis.end))
+                evidence.append(_evidence(field="location", start=basis.start, end=basis.end))
         sublocations = []
         for s in d.sublocations:
             sp = _place(s)
             if sp is not None and (place is None or sp != place):
                 sublocations.append(sp.to_location())
-                evidence.append(Evidence(field="sublocations", start=s.start, end=s.end))
+                evidence.append(_evidence(field="sublocations", start=s.start, end=s.end))
 
         # casualties
         fatalities = _count(d.counts, "killed", evidence, "fatalities")
@@ -314,7 +314,7 @@ class EventAssembler:
             label = str(s.attrs["label"])
             if label not in damage:
                 damage.append(label)
-            evidence.append(Evidence(field="damage", start=s.start, end=s.end))
+            evidence.append(_evidence(field="damage", start=s.start, end=s.end))
         sources = _sources(big.sources, evidence)
         if date.start is not None:
             confidence += 0.1
@@ -434,6 +434,11 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
 
 
+def _evidence(field: str, start: int, end: int) -> Evidence:
+    """An evidence entry from a span's offsets."""
+    return Evidence(field=field, start=start, end=end)
+
+
 def _contains(outer: Place, inner: Place) -> bool:
     return outer.kind == "admin1" and outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
 
@@ -458,7 +463,7 @@ def _count(readings: list[CountReading], kind: str, evidence: list[Evidence], fi
         return None
     value, qualifier, civilians, children, used = merged
     for r in used:
-        evidence.append(Evidence(field=fieldname, start=r.start, end=r.end))
+        evidence.append(_evidence(field=fieldname, start=r.start, end=r.end))
     return Count(value=value, qualifier=qualifier, civilians=civilians, children=children)  # type: ignore[arg-type]
 
 
@@ -479,7 +484,7 @@ def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[We
             w.intercepted = max(w.intercepted or 0, r.intercepted)
         combined[key] = w
         for s in r.spans:
-            evidence.append(Evidence(field="weapons", start=s.start, end=s.end))
+            evidence.append(_evidence(field="weapons", start=s.start, end=s.end))
     # generic artillery words are not a second weapon when a specific remote weapon is named
     out = list(combined.values())
     if any(w.category in ("missile", "drone", "rocket", "bomb") for w in out):
@@ -493,7 +498,7 @@ def _sources(readings: list[SourceReading], evidence: list[Evidence]) -> list[So
         if any(s.name == r.name for s in out):
             continue
         out.append(Source(name=r.name, role=r.role, channel=r.channel))
-        evidence.append(Evidence(field="sources", start=r.start, end=r.end))
+        evidence.append(_evidence(field="sources", start=r.start, end=r.end))
     return out
 
 

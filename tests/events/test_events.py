@@ -103,3 +103,10 @@ def test_actor_inferred_from_metonymy_and_initiator(pipeline) -> None:  # type: 
         pipeline, "On 2 July 2023, Russian forces repelled Ukrainian attacks near Priyutne, Zaporizhia region."
     ).events
     assert event.actor1 is not None and event.actor1.country == "UA"
+
+
+def test_separatist_reports_resolve_to_donbas_namesakes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "On 16 April 2018, NAF rebel forces used grenade launchers to fire upon positions near Krymske."
+    [event] = run(pipeline, text).events
+    assert event.location.admin1 == "Luhansk Oblast"
+    assert event.actor1 is not None and event.actor1.name.startswith("NAF")

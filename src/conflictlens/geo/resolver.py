@@ -30,6 +30,10 @@ from conflictlens.geo.place import SPECIFICITY, Place
 COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*", re.IGNORECASE)
 NEAR_KM = 25.0
+# Words that put a report on the Donbas front line (separatist forces, the OSCE monitoring mission, the 2014-2022
+# "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
+_DONBAS_CUES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR|separatists?|OSCE SMM|ATO|JFO|Donbas+|people's militia)\b", re.I)
+_DONBAS = {("UA", "Donetsk Oblast"), ("UA", "Luhansk Oblast")}
 # forms of a span that name a settlement: "Mezhova", "Stepanivka village", "Yurivska community" (its centre)
 TOWN_FORMS = frozenset(["plain", "village", "community"])
 
@@ -48,6 +52,7 @@ class ToponymResolver:
             return
         text = doc.text
         sentences = doc.layer("sentence")
+        front = bool(_DONBAS_CUES.search(text))
         # countries the document names as places (and, weaker, as demonyms)
         named: dict[str, float] = {}
         for sp in spans:
@@ -109,7 +114,7 @@ class ToponymResolver:
             others = [a for a in anchors if a not in cands]
             scored = sorted(
                 (
-                    (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others), p)
+                    (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others, front), p)
                     for i, p in enumerate(cands)
                 ),
                 key=lambda t: -t[0],
@@ -137,6 +142,7 @@ class ToponymResolver:
         doc_admin1: set[tuple[str | None, str | None]],
         named: dict[str, float],
         anchors: list[Place],
+        front: bool = False,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
         s += 0.25 * math.log10(p.population + 1)
@@ -149,6 +155,8 @@ class ToponymResolver:
             s += 2.0
         elif (p.country, p.admin1) in doc_admin1:
             s += 0.75
+        if front and qual is None and (p.country, p.admin1) in _DONBAS:
+            s += 1.5
         if p.kind == "district" and any(a.geonameid == p.parent for a in anchors):
             s += 3.0
         elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):

@@ -41,6 +41,7 @@ class Pipeline:
         from conflictlens.geo.gazetteer import Gazetteer
         from conflictlens.geo.matcher import PlaceMatcher
         from conflictlens.geo.resolver import ToponymResolver
+        from conflictlens.nlp.dateline import DatelineReader
         from conflictlens.nlp.dates import DateTagger
         from conflictlens.nlp.lexicon import LexiconTagger
         from conflictlens.nlp.numbers import NumberTagger
@@ -49,6 +50,7 @@ class Pipeline:
         gaz = gazetteer if gazetteer is not None else Gazetteer.load(home=home)
         stages: list[Stage] = [
             SentenceSplitter(),
+            DatelineReader(),
             DateTagger(),
             NumberTagger(),
             PlaceMatcher(gaz),  # type: ignore[arg-type]

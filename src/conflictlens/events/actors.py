@@ -79,8 +79,9 @@ def pick_actors(
     elif subjects:
         if trigger is not None:
             before = [a for a in subjects if a.start <= trigger.start]
-            after = [a for a in subjects if a.start > trigger.start]
-            attacker = before[-1] if before else after[0]
+            # after the trigger only a named force is the attacker ("hit Kramatorsk, Ukraine's railway said" is not)
+            after = [a for a in subjects if a.start > trigger.start and not a.attrs.get("bare")]
+            attacker = before[-1] if before else (after[0] if after else None)
         else:
             attacker = subjects[0]
     target = next(

@@ -174,29 +174,39 @@ class EventAssembler:
     def _merge(self, drafts: list[Draft]) -> list[Draft]:
         merged: list[Draft] = []
         last: Draft | None = None  # the draft most recently extended: continuations attach to it
+        pending: list[Draft] = []  # continuations met before any event: they join the first one
         for d in drafts:
             anaphoric = all(f.anaphoric for f in d.frames)
             vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
             target: Draft | None = None
             if anaphoric or (vague_place and d.date_span() is None):
                 # a continuation ("The missile strike caused ...", "1 civilian was killed.", "Air defence destroyed 35
-                # drones"): adds to the event before it in the same paragraph
-                near = last is not None and (
-                    last.frames[-1].sentence >= d.frames[0].sentence - 1
-                    or last.frames[-1].paragraph == d.frames[0].paragraph
-                )
-                if near:
-                    target = last
-                elif anaphoric or not (_has_salvo(d) or d.counts):
+                # drones", "The building was hit on Saturday"): it adds to the event reported before it
+                if last is None:
+                    if not anaphoric and (d.counts or _has_salvo(d)):
+                        pending.append(d)
                     continue
+                near = last.frames[-1].sentence >= d.frames[0].sentence - 1 or (
+                    last.frames[-1].paragraph == d.frames[0].paragraph
+                )
+                # a bare reference ("The missile strike ...") only continues what was just reported, unless it
+                # dates an undated event ("The building was hit on Saturday")
+                if anaphoric and not near and not (last.date_span() is None and d.date_span() is not None):
+                    continue
+                target = last
             else:
                 target = next((m for m in reversed(merged) if _compatible(m, d)), None)
             if target is None:
                 merged.append(d)
-                last = d
-                continue
-            _absorb(target, d)
+                target = d
+            else:
+                _absorb(target, d)
+            for p in pending:
+                _absorb(target, p)
+            pending = []
             last = target
+        # continuations with a count but no event to join stand as events of their own
+        merged.extend(pending)
         return merged
 
     # -- event -----------------------------------------------------------------------------------------------------

@@ -91,10 +91,12 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             and out
             and (
                 text[ns:ne].lower() == "another"
-                or re.fullmatch(r"\s*(?:\w+\s+){0,2}?(?:and|,)\s*", text[out[-1].end : ns])
+                or re.fullmatch(r"\s*(?:\w+\s+){0,2}?,?\s*and\s*", text[out[-1].end : ns])
             )
         ):
             kind = out[-1].kind  # "one person in X and another person in Y", "killing a mother and a child"
+        if kind is None and out and _BREAKDOWN.search(text[max(start, ns - 30) : ns]):
+            kind = out[-1].kind  # "killed 25 people, including five children"
         if kind is None:
             continue
         group = next(
@@ -112,9 +114,20 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     return out
 
 
+_TOLL = re.compile(
+    r"\b(?:(?P<k>death toll|number of (?:the )?dead|number of people killed)|(?P<i>number of (?:the )?(?:injured|wounded)))"
+    r"\b[^.;]{0,100}?\b(?:rose|has risen|had risen|risen|climbed|reached|stands at|stood at|increased|grew|is|was) to\s+"
+    r"(?:at least\s+|more than\s+|over\s+)?$"
+)
+
+
 def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str) -> str | None:
     """The casualty word that governs a number: the first one after it within ~8 words ("2 civilians were killed"),
-    else one just before it ("killed 25 people", "the death of one person")."""
+    else one just before it ("killed 25 people", "the death of one person"), or a toll update ("the death toll from
+    the strike on Dnipro has risen to 40")."""
+    toll = _TOLL.search(text[max(0, ns - 140) : ns])
+    if toll:
+        return "killed" if toll.group("k") else "injured"
     for ks, _ke, kind in kinds:
         if ks < ne:
             continue
@@ -126,7 +139,7 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
         if ke > ns:
             continue
         gap = text[ke:ns]
-        if len(gap) <= 25 and len(gap.split()) <= 3 and not re.search(r"[;:.]|\band\b|\bwhile\b", gap):
+        if len(gap) <= 25 and len(gap.split()) <= 3 and not re.search(r"[;:.,]|\band\b|\bwhile\b", gap):
             return kind
         break
     return None

@@ -32,7 +32,8 @@ _IRREALIS = re.compile(
     r"rejected|denied)\b[^.;,]{0,40}$",
 )
 _AGGREGATE = re.compile(
-    r"\b(?:since (?:the (?:start|beginning)|february 2022|the full-scale|the invasion|\d{4})|"
+    r"\b(?:since (?:the (?:start|beginning)|february 2022|the full-scale|the invasion|\d{4}|"
+    r"(?:[\w'’-]+\s+){0,3}(?:invasion|war|outbreak|start of the war))|"
     r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|"
     r"in recent (?:weeks|months|days)|"
     r"repeated|waves of|every day|each day)\b",
@@ -76,6 +77,17 @@ _GOVERNMENT_VERB = re.compile(
     r"^\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
     r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
+)
+# "..., the governor said on Telegram on Monday": the date of the statement, not of the incident
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|reported|told|announced|wrote|stated|posted|added|confirmed|claimed)\b"
+    r"(?:\s+(?:on|in|via)\s+(?:the\s+)?(?:telegram|facebook|twitter|x|a statement|television|tv)\b[^.;]{0,12})?\s*$"
+)
+_OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
+_ROLE_AFTER = re.compile(
+    r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
+    r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman|railways?)\b",
+    re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
@@ -157,6 +169,8 @@ def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
             continue
         if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
+        if t.attrs["role"] == "other" and not _OTHER_PREFIX.match(low):
+            continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
         t.attrs["definite"] = bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start])) and not doc.text[
             t.start : t.end
         ].lower().endswith(("ed", "ing"))
@@ -180,6 +194,8 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             text[p.end : p.end + 40],
         ):
             continue  # "Moscow's large-scale attack": the government, not the place
+        if _ROLE_AFTER.match(text[p.end : p.end + 50]):
+            continue  # "the Donetsk governor said": a title, not where anything happened
         place = p.attrs["place"]
         if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(
             text[p.end : p.end + 40]
@@ -193,6 +209,7 @@ def build_frames(doc: Document) -> list[Frame]:
     """Incident frames of a document in text order."""
     frames: list[Frame] = []
     clause_id = 0
+    dateline_end = int(doc.meta.get("dateline_end", 0))
     for sent_idx, sent in enumerate(doc.sentences):
         excluded = metonym_subjects(doc, sent.start, sent.end)
         sentence_sources = read_sources(doc, sent.start, sent.end)
@@ -210,12 +227,22 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.counts = counts
             frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
             frame.places = event_places(doc, cs, ce, excluded)
-            frame.dates = [d for d in doc.spans_in("date", cs, ce) if not d.attrs.get("since")]
+            frame.dates = [
+                d
+                for d in doc.spans_in("date", cs, ce)
+                if not d.attrs.get("since")
+                and d.start >= dateline_end
+                and not _STATEMENT_DATE.search(lowered(doc)[max(cs, d.start - 45) : d.start])
+            ]
             frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
             frame.damage = list(doc.spans_in("damage", cs, ce))
             clause_text = lowered(doc)[cs:ce]
+            big_toll = any(c.value >= 1000 for c in counts) and not any(
+                p.attrs["place"].kind in ("town", "district", "point") for p in frame.places
+            )
             frame.aggregate = (
-                bool(_AGGREGATE.search(clause_text))
+                big_toll
+                or bool(_AGGREGATE.search(clause_text))
                 or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text)))
                 or any(d.attrs.get("since") for d in doc.spans_in("date", cs, ce))
             )
@@ -374,10 +401,11 @@ def _protest_type(r: set[str], text: str) -> str:
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
     words = {doc.text[t.start : t.end].lower() for t in clash_words}
-    explicit = any(
-        re.match(r"clash|fight|fought|battle|repel|repuls|skirmish|firefight|offensive|exchanged", w) for w in words
-    )
-    return explicit or not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
+    if not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
+        return True
+    # with missiles or drones in the frame, only an explicit ground fight makes it a clash ("fighting" nearby does not)
+    explicit = [w for w in words if re.match(r"clash|repel|repuls|skirmish|firefight|exchanged|assault", w)]
+    return bool(explicit) and not all(w.startswith("assault") for w in explicit)
 
 
 def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:

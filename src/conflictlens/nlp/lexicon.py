@@ -69,6 +69,9 @@ def lowered(doc: Document) -> str:
     return low
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 class LexiconTagger:
     """Adds ``weapon``, ``trigger``, ``actor``, ``victim`` and ``damage`` spans from the bundled lexicons."""
 
@@ -80,6 +83,7 @@ class LexiconTagger:
         self.actors = load_lexicon("actors.tsv", ignore_case=False)
         self.victims = load_lexicon("victims.tsv", ignore_case=True)
         self.damage = load_lexicon("damage.tsv", ignore_case=True)
+        self.not_actor_nouns = frozenset(word_list("not_actor_nouns.txt"))
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
@@ -94,6 +98,8 @@ class LexiconTagger:
                 text[end : end + 12],
             ):
                 continue  # "the Russian city of Belgorod": a place, not an actor
+            if bare == "bare" and (nxt := _NEXT_WORD.match(low, end)) and nxt.group(1) in self.not_actor_nouns:
+                continue  # "Ukrainian Railways said", "the Russian president": a nationality, not an armed actor
             attrs = {"name": name, "country": None if country == "-" else country, "kind": kind, "side": side}
             attrs["bare"] = bare == "bare"
             doc.add("actor", Span(start, end, "actor", attrs))

@@ -115,8 +115,9 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
 
 
 _TOLL = re.compile(
-    r"\b(?:(?P<k>death toll|number of (?:the )?dead|number of people killed)|(?P<i>number of (?:the )?(?:injured|wounded)))"
-    r"\b[^.;]{0,100}?\b(?:rose|has risen|had risen|risen|climbed|reached|stands at|stood at|increased|grew|is|was) to\s+"
+    r"\b(?:(?P<k>death toll|number of (?:the )?dead|number of people killed)|"
+    r"(?P<i>number of (?:the )?(?:injured|wounded)))\b[^.;]{0,100}?"
+    r"\b(?:rose|has risen|had risen|risen|climbed|reached|stands at|stood at|increased|grew|is|was) to\s+"
     r"(?:at least\s+|more than\s+|over\s+)?$"
 )
 

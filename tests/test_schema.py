@@ -28,3 +28,26 @@ def test_enums_match_the_shared_contract() -> None:
     ours = document_schema()
     ev = ours["$defs"]["Event"]["properties"]
     assert set(ev) >= set(event)
+
+
+def test_every_example_and_the_seed_validate_against_the_shared_contract(pipeline) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    import jsonschema
+
+    from conflictlens.document import Document
+    from conflictlens.ingest import iter_documents
+    from conflictlens.model import DocumentFailure
+
+    from support import REPO
+
+    spec = json.loads(shared_path("spec", "event.schema.json").read_text(encoding="utf-8"))
+    seed = shared_path("seed", "kyiv-strikes.txt").read_text(encoding="utf-8")
+    docs = [Document(id="kyiv-strikes", text=seed, published=dt.date(2024, 1, 2))]
+    docs += [d for d in iter_documents([str(REPO / "examples" / "reports")]) if not isinstance(d, DocumentFailure)]
+    assert len(docs) > 20
+    ours = document_schema()
+    for doc in docs:
+        out = pipeline.run(doc).to_json_dict()
+        jsonschema.validate(out, spec)
+        jsonschema.validate(out, ours)

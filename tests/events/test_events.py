@@ -110,3 +110,27 @@ def test_separatist_reports_resolve_to_donbas_namesakes(pipeline) -> None:  # ty
     [event] = run(pipeline, text).events
     assert event.location.admin1 == "Luhansk Oblast"
     assert event.actor1 is not None and event.actor1.name.startswith("NAF")
+
+
+def test_news_article_conventions(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "DNIPRO, 16 January 2023 -- The death toll from the Russian missile strike on an apartment building in Dnipro "
+        "has risen to 40, the head of the Dnipropetrovsk regional military administration said on Telegram on Monday "
+        "morning.\n\nChildren were among the dead, he said. Seventy-five people were injured.\n\n"
+        "The building was hit on Saturday 14 January."
+    )
+    result = run(pipeline, text)
+    assert result.published == dt.date(2023, 1, 16)  # from the dateline, and the warning says so
+    assert any("dateline" in w for w in result.warnings)
+    [event] = result.events
+    assert event.location.name == "Dnipro"
+    assert event.date.start == dt.date(2023, 1, 14)  # not the dateline, not the day the governor spoke
+    assert event.fatalities is not None and event.fatalities.value == 40
+    assert event.injured is not None and event.injured.value == 75
+
+
+def test_nationality_is_not_an_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Two rockets hit the railway station in Kramatorsk on Friday morning, Ukraine's railway company said."
+    [event] = run(pipeline, text, published=dt.date(2022, 4, 8)).events
+    assert event.actor1 is not None and event.actor1.country == "RU"  # inferred from the place, not "Ukraine's"
+    assert [(w.category, w.launched) for w in event.weapons] == [("rocket", 2)]

@@ -102,12 +102,13 @@ def timed_process(cmd: list[str]) -> float:
     return elapsed
 
 
-def conflictlens_cmd(path: Path, via: str, skip: tuple[str, ...] = ()) -> list[str]:
+def conflictlens_cmd(path: Path, via: str, skip: tuple[str, ...] = (), jobs: int = 1) -> list[str]:
     if via == "cli" and not skip:
         exe = shutil.which("conflictlens", path=str(Path(sys.executable).parent)) or shutil.which("conflictlens")
+        args = ["extract", str(path), "-o", os.devnull, "--jobs", str(jobs)]
         if exe:
-            return [exe, "extract", str(path), "-o", os.devnull]
-        return [sys.executable, "-m", "conflictlens.cli", "extract", str(path), "-o", os.devnull]
+            return [exe, *args]
+        return [sys.executable, "-m", "conflictlens.cli", *args]
     return [sys.executable, "-c", PIPELINE_SCRIPT, str(path), ",".join(skip)]
 
 
@@ -156,6 +157,8 @@ def measure(corpora: dict[str, list[str]], via: str, cold: bool) -> list[dict[st
                 row["cold"] = {"tokenizer_s": tok_cold, "conflictlens_s": timed_process(conflictlens_cmd(path, via))}
                 if "no-geo" in pipelines:
                     row["cold"]["no_geo_s"] = timed_process(conflictlens_cmd(path, "pipeline", GEO_STAGES))
+                if via == "cli":  # the same command on every CPU (--jobs 0): wall time, not CPU time
+                    row["cold"]["all_cpus_s"] = timed_process(conflictlens_cmd(path, via, jobs=0))
             warm: dict[str, float] = {"tokenizer_docs_s": steady_rate(nlp.tokenizer, texts)}
             for label, pipeline in pipelines.items():
 
@@ -176,6 +179,8 @@ def ratios(row: dict[str, Any]) -> dict[str, float]:
         out["cold"] = cold["conflictlens_s"] / cold["tokenizer_s"]
         if "no_geo_s" in cold:
             out["cold_no_geo"] = cold["no_geo_s"] / cold["tokenizer_s"]
+        if "all_cpus_s" in cold:
+            out["cold_all_cpus"] = cold["all_cpus_s"] / cold["tokenizer_s"]
     out["warm"] = warm["tokenizer_docs_s"] / warm["full_docs_s"]
     if "no_geo_docs_s" in warm:
         out["warm_no_geo"] = warm["tokenizer_docs_s"] / warm["no_geo_docs_s"]

@@ -67,8 +67,11 @@ def extract_command(
     with_text: Annotated[
         bool, typer.Option("--with-text", help="Include each document's plain text in the output.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU); output keeps the input order.")
+    ] = 1,
 ) -> None:
-    """Extract events and claims from news reports: one JSON document result per line (see docs/EVENTS.md)."""
+    """Extract events and claims from news reports: one JSON document result per line (`conflictlens schema`)."""
     from conflictlens.ingest import iter_documents
     from conflictlens.model import DocumentFailure
     from conflictlens.pipeline import Pipeline
@@ -93,17 +96,24 @@ def extract_command(
 
         table = TableWriter(out)
     try:
-        for result in pipeline.run_many(iter_documents(inputs, pub)):
+        from functools import partial
+
+        from conflictlens.engine.local import default_jobs, json_line, run_parallel
+
+        workers = default_jobs() if jobs <= 0 else jobs
+        transform = None if table is not None else partial(json_line, with_text=with_text)
+        for result in run_parallel(iter_documents(inputs, pub), workers, pipeline=pipeline, transform=transform):
             if isinstance(result, DocumentFailure):
                 failures += 1
                 _error(result.message())
                 continue
             ok += 1
             if table is not None:
-                table.write(result)
+                table.write(result)  # type: ignore[arg-type]
             else:
-                out.write(result.to_json_line(with_text=with_text) + "\n")
-                out.flush() if out is sys.stdout else None
+                out.write(f"{result}\n")
+                if out is sys.stdout:
+                    out.flush()
     finally:
         if out is not sys.stdout:
             out.close()

@@ -34,6 +34,22 @@ NEAR_KM = 25.0
 # "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
 _DONBAS_CUES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR|separatists?|OSCE SMM|ATO|JFO|Donbas+|people's militia)\b", re.I)
 _DONBAS = {("UA", "Donetsk Oblast"), ("UA", "Luhansk Oblast")}
+FRONT_KM = 60.0  # a namesake this close to the front line or border gets up to FRONT_BONUS
+
+
+def _front_points() -> list[tuple[float, float]]:
+    from conflictlens.geo.gazetteer import _data_lines
+
+    return [(float(row[1]), float(row[2])) for row in _data_lines("frontline.tsv")]
+
+
+def front_distance(lat: float | None, lon: float | None, points: list[tuple[float, float]]) -> float:
+    """Kilometres from a point to the nearest front-line point (a coarse line: points every 20-60 km)."""
+    if lat is None or lon is None:
+        return math.inf
+    return min(km(lat, lon, a, b) for a, b in points)
+
+
 # forms of a span that name a settlement: "Mezhova", "Stepanivka village", "Yurivska community" (its centre)
 TOWN_FORMS = frozenset(["plain", "village", "community"])
 
@@ -43,8 +59,10 @@ class ToponymResolver:
 
     name = "toponyms"
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, front_bonus: float = 1.0) -> None:
         self.gaz = gazetteer
+        self.front = _front_points()
+        self.front_bonus = front_bonus
 
     def __call__(self, doc: Document) -> None:
         spans = doc.layer("place")
@@ -132,8 +150,8 @@ class ToponymResolver:
                 conf *= 0.6
             sp.attrs.update(role="place", place=best, confidence=round(min(conf, 0.99), 3))
 
-    @staticmethod
     def _score(
+        self,
         p: Place,
         order: int,
         form: str,
@@ -157,6 +175,9 @@ class ToponymResolver:
             s += 0.75
         if front and qual is None and (p.country, p.admin1) in _DONBAS:
             s += 1.5
+        if self.front_bonus and p.country == "UA" and p.kind in ("town", "district"):
+            d = front_distance(p.lat, p.lon, self.front)
+            s += self.front_bonus * max(0.0, 1.0 - d / FRONT_KM)
         if p.kind == "district" and any(a.geonameid == p.parent for a in anchors):
             s += 3.0
         elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):

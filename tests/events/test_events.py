@@ -134,3 +134,18 @@ def test_nationality_is_not_an_attacker(pipeline) -> None:  # type: ignore[no-un
     [event] = run(pipeline, text, published=dt.date(2022, 4, 8)).events
     assert event.actor1 is not None and event.actor1.country == "RU"  # inferred from the place, not "Ukraine's"
     assert [(w.category, w.launched) for w in event.weapons] == [("rocket", 2)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "place", "killed"),
+    [
+        ("Russian missile strike kills five in Kharkiv", "Kharkiv", 5),
+        ("Three killed as Russia shells Kherson", "Kherson", 3),
+        ("Ukraine: Russian Attack On Odesa Kills 2", "Odesa", 2),
+        ("Death toll in Dnipro strike rises to 45", "Dnipro", 45),
+    ],
+)
+def test_headlines(pipeline, headline: str, place: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, headline).events
+    assert event.location.name == place
+    assert event.fatalities is not None and event.fatalities.value == killed

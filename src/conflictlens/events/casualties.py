@@ -117,7 +117,8 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
 _TOLL = re.compile(
     r"\b(?:(?P<k>death toll|number of (?:the )?dead|number of people killed)|"
     r"(?P<i>number of (?:the )?(?:injured|wounded)))\b[^.;]{0,100}?"
-    r"\b(?:rose|has risen|had risen|risen|climbed|reached|stands at|stood at|increased|grew|is|was) to\s+"
+    r"\b(?:rises|rose|has risen|had risen|risen|climbs|climbed|reaches|reached|stands at|stood at|increased|grew|"
+    r"is|was) to\s+"
     r"(?:at least\s+|more than\s+|over\s+)?$"
 )
 

@@ -109,6 +109,9 @@ class PlaceMatcher:
         joinable = [text[toks[k][1] : toks[k + 1][0]] in _JOINERS for k in range(n - 1)] + [False]
         names, demonyms, maxw = self.gaz.names, self.gaz.demonyms, self.gaz.max_words
         prefixes = self.gaz.prefixes
+        # In Title Case Headlines every word is capitalised: a capital after a name says nothing about a longer name
+        words = [text[a] for a, _ in toks if text[a].isalpha()]
+        title_case = len(words) >= 4 and sum(c.isupper() for c in words) >= 0.7 * len(words)
         out: list[Span] = []
         i = 0
         while i < n:
@@ -133,6 +136,7 @@ class PlaceMatcher:
             j = i + found  # index of the token after the name
             if (
                 found == 1
+                and not title_case
                 and j < n
                 and joinable[i]
                 and text[toks[j][0]].isupper()

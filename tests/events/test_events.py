@@ -149,3 +149,23 @@ def test_headlines(pipeline, headline: str, place: str, killed: int) -> None:  #
     [event] = run(pipeline, headline).events
     assert event.location.name == place
     assert event.fatalities is not None and event.fatalities.value == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        ("A suicide bomber killed 12 people at a market in Kabul on Friday.", "Suicide bomb", None),
+        ("A roadside bomb killed three soldiers near Kandahar.", "Remote explosive/landmine/IED", None),
+        (
+            "Police fired tear gas at protesters in Nairobi on Tuesday.",
+            "Excessive force against protesters",
+            "Police Forces of Kenya",
+        ),
+        ("A mob lynched a man accused of theft in Dhaka.", "Mob violence", "Rioters (Bangladesh)"),
+    ],
+)
+def test_beyond_ukraine(pipeline, text: str, sub_event_type: str, actor1: str | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, text, published=dt.date(2023, 6, 2)).events
+    assert event.sub_event_type == sub_event_type
+    if actor1:
+        assert event.actor1 is not None and event.actor1.name == actor1

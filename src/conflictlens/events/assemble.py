@@ -259,17 +259,21 @@ class EventAssembler:
         if target_span is not None:
             evidence.append(_evidence(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
-        if actor1 is not None and actor1.name.startswith("Police Forces of") and place is not None and place.country:
-            police = f"Police Forces of {_country_name(place.country)}"
-            actor1 = Actor(name=police, country=place.country, kind="state_forces")
+        actor1 = _localise_police(actor1, place)
         if protest:
+            # ACLED: protesters or rioters are actor1, except when force is used on them (then the force is)
             country = place.country if place is not None else None
-            actor1 = Actor(
-                name=f"Protesters ({_country_name(country)})" if country else "Protesters",
-                country=country,
-                kind="protesters",
-            )
-            actor2 = None
+            where = f" ({_country_name(country)})" if country else ""
+            crowd = "Rioters" if event_type == "Riots" else "Protesters"
+            crowd_actor = Actor(name=crowd + where, country=country, kind="protesters")
+            if sub_type == "Excessive force against protesters":
+                police = Actor(name="Police Forces" + (f" of {_country_name(country)}" if country else ""),
+                               country=country, kind="state_forces")  # fmt: skip
+                named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
+                forces = _localise_police(actor_of(named[0]), place) if named else police
+                actor1, actor2 = forces, crowd_actor
+            else:
+                actor1, actor2 = crowd_actor, None
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (
@@ -444,6 +448,13 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
 
 
+def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
+    """The police lexicon entry names Ukraine's; police elsewhere are that country's."""
+    if actor is None or not actor.name.startswith("Police Forces of") or place is None or not place.country:
+        return actor
+    return Actor(name=f"Police Forces of {_country_name(place.country)}", country=place.country, kind="state_forces")
+
+
 def _evidence(field: str, start: int, end: int) -> Evidence:
     """An evidence entry from a span's offsets."""
     return Evidence(field=field, start=start, end=end)
@@ -461,7 +472,7 @@ def _casualty_report(d: Draft) -> bool:
 def _same_family(a: Draft, b: Draft) -> bool:
     ra = {str(t.attrs["role"]) for f in a.frames for t in f.triggers}
     rb = {str(t.attrs["role"]) for f in b.frames for t in f.triggers}
-    violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "attack", "kill"}
+    violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "suicide", "attack", "kill"}
     if ra <= violent and rb <= violent:
         return True
     return bool(ra & rb) or not ra or not rb

@@ -53,6 +53,7 @@ _ROLE_PRIORITY = [
     "defuse",
     "attack",
     "grenade",
+    "suicide",
     "mine",
     "clash",
     "air",
@@ -354,6 +355,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Abduction/forced disappearance")
     if "arrest" in r and not r & {"shelling", "air", "clash", "strike"}:
         return result("Arrests")
+    if "suicide" in r:
+        return result("Suicide bomb")
     if "mine" in r and not r & {"shelling", "air"}:
         return result("Remote explosive/landmine/IED")
     if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
@@ -388,11 +391,14 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 
 
 def _protest_type(r: set[str], text: str) -> str:
-    """ACLED's protest sub-types: force used on protesters, intervention (arrests), riot, or peaceful."""
+    """ACLED's protest and riot sub-types: force used on protesters, intervention (arrests), mob violence, violent
+    demonstration, or peaceful protest."""
     if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
         return "Excessive force against protesters"
     if re.search(r"detained|arrested|intervened", text):
         return "Protest with intervention"
+    if re.search(r"\bmob\b|lynch", text):
+        return "Mob violence"
     if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
         return "Violent demonstration"
     return "Peaceful protest"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
 from conflictlens.geo.gazetteer import Gazetteer, km
@@ -37,17 +38,25 @@ _DONBAS = {("UA", "Donetsk Oblast"), ("UA", "Luhansk Oblast")}
 FRONT_KM = 60.0  # a namesake this close to the front line or border gets up to FRONT_BONUS
 
 
-def _front_points() -> list[tuple[float, float]]:
+@cache
+def _front_points() -> tuple[tuple[float, float], ...]:
     from conflictlens.geo.gazetteer import _data_lines
 
-    return [(float(row[1]), float(row[2])) for row in _data_lines("frontline.tsv")]
+    return tuple((float(row[1]), float(row[2])) for row in _data_lines("frontline.tsv"))
 
 
-def front_distance(lat: float | None, lon: float | None, points: list[tuple[float, float]]) -> float:
+@lru_cache(maxsize=1 << 16)
+def _front_km(lat: float, lon: float) -> float:
+    # equirectangular distance: exact enough at these scales, and a candidate recurs across documents (cached)
+    coslat = math.cos(math.radians(lat))
+    return 111.2 * min(math.hypot(lat - a, (lon - b) * coslat) for a, b in _front_points())
+
+
+def front_distance(lat: float | None, lon: float | None, points: object = None) -> float:
     """Kilometres from a point to the nearest front-line point (a coarse line: points every 20-60 km)."""
     if lat is None or lon is None:
         return math.inf
-    return min(km(lat, lon, a, b) for a, b in points)
+    return _front_km(lat, lon)
 
 
 # forms of a span that name a settlement: "Mezhova", "Stepanivka village", "Yurivska community" (its centre)
@@ -61,7 +70,6 @@ class ToponymResolver:
 
     def __init__(self, gazetteer: Gazetteer, front_bonus: float = 1.0) -> None:
         self.gaz = gazetteer
-        self.front = _front_points()
         self.front_bonus = front_bonus
 
     def __call__(self, doc: Document) -> None:
@@ -176,7 +184,7 @@ class ToponymResolver:
         if front and qual is None and (p.country, p.admin1) in _DONBAS:
             s += 1.5
         if self.front_bonus and p.country == "UA" and p.kind in ("town", "district"):
-            d = front_distance(p.lat, p.lon, self.front)
+            d = front_distance(p.lat, p.lon)
             s += self.front_bonus * max(0.0, 1.0 - d / FRONT_KM)
         if p.kind == "district" and any(a.geonameid == p.parent for a in anchors):
             s += 3.0

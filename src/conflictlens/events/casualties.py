@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.document import Document, Span
+from conflictlens.document import Document
 from conflictlens.nlp.lexicon import lowered
 
 KILLED = (
@@ -32,7 +32,6 @@ _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
     r"(?: killed| injured| hurt| reported)?",
 )
-_UNKNOWN = re.compile(r"casualties (?:are |were )?unknown|no information on casualties", re.IGNORECASE)
 _NOT_CASUALTY_AFTER = re.compile(
     r"^\s*(?:\w+[- ]){0,2}?(?:collaborators?|attackers?|gunmen|assailants?|saboteurs?|perpetrators?|"
     r"drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
@@ -184,7 +183,3 @@ def merge_counts(
     elif best.group == "civilian":
         civilians = best.value
     return value, qualifier, civilians, children, used
-
-
-def counts_spans(readings: list[CountReading]) -> list[Span]:
-    return [Span(r.start, r.end, "count", {"kind": r.kind}) for r in readings]

@@ -23,7 +23,6 @@ _OF_WHICH = re.compile(
     r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)",
     re.IGNORECASE,
 )
-GENERIC_ONLY = {"artillery", "small_arms"}
 
 
 @dataclass

@@ -10,6 +10,7 @@ failures") and adds its evidence to the event before it.  Aggregates ("since Feb
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,15 +147,8 @@ class EventAssembler:
                         return [Draft([frame], districts[0], sublocations=districts[1:], counts=list(frame.counts))]
                     return [Draft([frame], town, sublocations=districts, counts=list(frame.counts))]
         specific = [p for p in mains if _place(p).kind != "country"]  # type: ignore[union-attr]
-        launch_sites = (
-            []
-            if not roles_of(frame) & {"shelling", "air", "strike", "intercept"}
-            else [
-                p
-                for p in specific
-                if doc.text[max(frame.start, p.start - 12) : p.start].lower().endswith(("from ", "from the "))
-            ]
-        )
+        fire = bool(roles_of(frame) & {"shelling", "air", "strike", "intercept"})
+        launch_sites = [p for p in specific if _not_the_scene(doc.text[max(frame.start, p.start - 90) : p.start], fire)]
         specific = [p for p in specific if p not in launch_sites]  # "missiles fired from the Kursk region"
         mains = [p for p in mains if p not in launch_sites]
         if len(specific) <= 1:
@@ -446,6 +440,20 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if cats_less and cats_placed and not cats_less & cats_placed:
         return False
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
+
+
+_LAUNCH_SITE = re.compile(
+    r"(?:\bfrom (?:the )?|\b(?:launched|fired|flying|took off)\b[^.;]{0,60}\b(?:from|over)\b[^.;]{0,30})$", re.I
+)
+_DESTINATION = re.compile(
+    r"\b(?:travell?ing|heading|bound|linking [\w ]{1,30}|en route) (?:to|for) (?:the )?(?:occupied )?$", re.I
+)
+
+
+def _not_the_scene(before: str, fire: bool) -> bool:
+    """A place named as where fire came from ("missiles fired from the Black Sea", "bombers flying over the Kursk
+    region") or as a destination ("a train travelling to Crimea"), not where the incident happened."""
+    return bool(_DESTINATION.search(before)) or (fire and bool(_LAUNCH_SITE.search(before)))
 
 
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:

@@ -36,7 +36,7 @@ _AGGREGATE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}(?:invasion|war|outbreak|start of the war))|"
     r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|"
     r"in recent (?:weeks|months|days)|"
-    r"repeated|waves of|every day|each day)\b",
+    r"repeated|repeatedly|waves of|every day|each day|almost daily|nearly every day|regularly|constantly)\b",
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
 _ROLE_PRIORITY = [
@@ -84,6 +84,7 @@ _STATEMENT_DATE = re.compile(
     r"\b(?:said|says|reported|told|announced|wrote|stated|posted|added|confirmed|claimed)\b"
     r"(?:\s+(?:on|in|via)\s+(?:the\s+)?(?:telegram|facebook|twitter|x|a statement|television|tv)\b[^.;]{0,12})?\s*$"
 )
+_RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 _ROLE_AFTER = re.compile(
     r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
@@ -219,12 +220,14 @@ def build_frames(doc: Document) -> list[Frame]:
         for cs, ce in clauses(doc.text, sent.start, sent.end):
             clause_id += 1
             trig = live_triggers(doc, cs, ce)
+            background = _RELATIVE_START.match(lowered(doc), cs)
             counts = [c for c in read_counts(doc, cs, ce) if not _in_any_quote(doc, c.start)]
             for c in counts:
                 c.clause = clause_id
             weapons = read_weapons(doc, cs, ce)
             frame = Frame(cs, ce, sent_idx, int(sent.attrs.get("paragraph", 0)), clause_ids=[clause_id])
-            frame.triggers = trig
+            # "Russian forces, which withdrew from the city in November, have shelled ...": background, not an event
+            frame.triggers = [] if background and not counts else trig
             frame.counts = counts
             frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
             frame.places = event_places(doc, cs, ce, excluded)
@@ -320,6 +323,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     main = _main_trigger(frame, near)
 
     def result(sub: str) -> tuple[str, str | None, Span | None]:
+        # the trigger that says so ("shelled" for a shelling), nearest the place; else the frame's main trigger
+        typed = [t for t in frame.triggers if t.attrs.get("sub_event_type") == sub]
+        if typed:
+            return EVENT_TYPE_OF[sub], sub, _main_trigger(Frame(0, 0, 0, 0, triggers=typed), near)
         return EVENT_TYPE_OF[sub], sub, main
 
     prefix = re.match(r"^([a-z ]{4,25}):", text)

@@ -169,3 +169,20 @@ def test_beyond_ukraine(pipeline, text: str, sub_event_type: str, actor1: str | 
     assert event.sub_event_type == sub_event_type
     if actor1:
         assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_air_force_summary(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KYIV, 29 December 2023 -- Russia launched 158 air attack weapons against Ukraine overnight, the commander of "
+        "Ukraine's Air Force said, calling it the most massive aerial attack since the full-scale invasion began.\n\n"
+        "Air defences destroyed 74 of the 75 drones, the Air Force said. Strikes were recorded in Lviv and Odesa."
+    )
+    result = run(pipeline, text)
+    wave, *impacts = result.events
+    assert wave.location.precision == "country"  # the dateline's KYIV is where the report was filed
+    assert (wave.date.start, wave.date.end) == (dt.date(2023, 12, 28), dt.date(2023, 12, 29))
+    assert [(w.category, w.launched, w.intercepted) for w in wave.weapons] == [("drone", 75, 74)]
+    assert [(e.location.name, e.date.start) for e in impacts] == [
+        ("Lviv", dt.date(2023, 12, 28)),
+        ("Odesa", dt.date(2023, 12, 28)),
+    ]

@@ -46,6 +46,7 @@ class Draft:
     place: Span | None
     sublocations: list[Span] = field(default_factory=list)
     counts: list[CountReading] = field(default_factory=list)
+    inherited_date: Span | None = None
 
     @property
     def start(self) -> int:
@@ -123,6 +124,7 @@ class EventAssembler:
         for frame in frames:
             drafts.extend(self._split(doc, frame))
         drafts = self._merge(drafts)
+        _inherit_dates(drafts)
         events = []
         for draft in drafts:
             event = self._event(doc, draft)
@@ -225,7 +227,7 @@ class EventAssembler:
             evidence.append(_evidence(field="event_type", start=trigger.start, end=trigger.end))
 
         # date
-        date_span = d.date_span()
+        date_span = d.date_span() or d.inherited_date
         if date_span is not None:
             date = DateSpan(
                 start=date_span.attrs.get("start"),
@@ -356,6 +358,23 @@ class EventAssembler:
         if country:
             return Location(name=_country_name(country), country=country, precision="country")
         return Location(name="unknown", country=None, precision="unknown")
+
+
+def _inherit_dates(drafts: list[Draft]) -> None:
+    """Impacts listed right after a dated nationwide wave ("Strikes were recorded in Kyiv, Lviv and Dnipro") happened
+    on the wave's date: each borrows the wave's date span while the list goes on (same or next paragraph)."""
+    wave: Draft | None = None
+    last_paragraph = -1
+    for d in drafts:
+        place = _place(d.place)
+        if d.date_span() is not None:
+            wave = d if place is None or place.kind == "country" else None
+        elif wave is not None and place is not None and d.frames[0].paragraph - last_paragraph <= 1:
+            if _same_family(wave, d):
+                d.inherited_date = wave.date_span()
+        else:
+            wave = None
+        last_paragraph = d.frames[-1].paragraph
 
 
 def _absorb(target: Draft, d: Draft) -> None:
@@ -501,6 +520,22 @@ def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[We
     for r in readings:
         key = (r.category, r.model)
         generic = (r.category, None)
+        # "Shahed" after "Shahed-136" is the same weapon: fold a model into the more specific one it prefixes
+        if r.model is not None and key not in combined:
+            related = next(
+                (
+                    k
+                    for k in combined
+                    if k[0] == r.category and k[1] and (k[1].startswith(r.model) or r.model.startswith(k[1]))
+                ),
+                None,
+            )
+            if related is not None:
+                if len(r.model) > len(related[1] or ""):
+                    combined[key] = combined.pop(related)
+                    combined[key].model = r.model
+                else:
+                    key = related
         if r.model is None and any(k[0] == r.category for k in combined):
             key = next(k for k in combined if k[0] == r.category)
         elif r.model is not None and generic in combined:

@@ -32,11 +32,15 @@ _IRREALIS = re.compile(
     r"rejected|denied)\b[^.;,]{0,40}$",
 )
 _AGGREGATE = re.compile(
+    r"\b(?:repeated|repeatedly|waves of|every day|each day|almost daily|nearly every day|regularly|constantly)\b",
+)
+# a toll counted over a period ("killed since the invasion") is an aggregate; "the largest attack since the
+# invasion" is a superlative about one incident
+_SINCE_PERIOD = re.compile(
     r"\b(?:since (?:the (?:start|beginning)|february 2022|the full-scale|the invasion|\d{4}|"
     r"(?:[\w'’-]+\s+){0,3}(?:invasion|war|outbreak|start of the war))|"
     r"throughout the war|during the war|since the war|over the past (?:year|month|week)s?|"
-    r"in recent (?:weeks|months|days)|"
-    r"repeated|repeatedly|waves of|every day|each day|almost daily|nearly every day|regularly|constantly)\b",
+    r"in recent (?:weeks|months|days))\b",
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
 _ROLE_PRIORITY = [
@@ -184,9 +188,10 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
     """Resolved places of a clause that can be where an event happened."""
     out = []
     text = doc.text
+    dateline_end = int(doc.meta.get("dateline_end", 0))
     for p in doc.spans_in("place", start, end):
-        if p.attrs.get("place") is None or in_quote(doc, p):
-            continue
+        if p.attrs.get("place") is None or in_quote(doc, p) or p.end <= dateline_end:
+            continue  # "KYIV, 29 December 2023 --" names where the report was filed
         if any(s <= p.start < e for s, e in excluded):
             continue
         if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
@@ -247,7 +252,7 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.aggregate = (
                 big_toll
                 or bool(_AGGREGATE.search(clause_text))
-                or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text)))
+                or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text) or _SINCE_PERIOD.search(clause_text)))
                 or any(d.attrs.get("since") for d in doc.spans_in("date", cs, ce))
             )
             sent_frames.append(frame)

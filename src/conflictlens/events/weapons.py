@@ -19,6 +19,7 @@ _DEFEND = re.compile(
     r"\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed|repelled|eliminated|hit by air defen[cs]e)\b",
     re.IGNORECASE,
 )
+_N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
 _OF_WHICH = re.compile(
     r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)",
     re.IGNORECASE,
@@ -70,6 +71,17 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             else:
                 reading.launched = value
             reading.spans.append(num)
+    # "Air defences destroyed 74 of the 75 drones": intercepted of launched
+    for n in numbers:
+        m = _N_OF_M.match(text, n.end)
+        if not m:
+            continue
+        total = next((x for x in numbers if x.start == m.end() - len(m.group("m"))), None)
+        after = [r for r in order if r.spans and any(s.start >= m.end() for s in r.spans)]
+        if total is not None and after:
+            target = min(after, key=lambda r: min(s.start for s in r.spans if s.start >= m.end()))
+            target.intercepted, target.launched = int(n.attrs["value"]), int(total.attrs["value"])
+            target.spans += [n, total]
     # "..., 87 of which were destroyed": the weapon named last before the number
     for n in numbers:
         if not _OF_WHICH.match(text[n.end : end]):
@@ -82,14 +94,20 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
     return order
 
 
+_GAP_STOP = re.compile(
+    r"\b(?:in|of|by|at|on|from|with|and|or|was|were|killed|injured|wounded|people|civilians)\b", re.I
+)
+
+
 def _number_before(text: str, numbers: list[Span], pos: int, floor: int) -> Span | None:
-    """A count directly before a weapon noun: "90 Iranian-made Shahed drones", "40 drones", "two missiles"."""
+    """A count directly before a weapon noun: "90 Iranian-made Shahed drones", "40 drones", "two missiles" (only
+    modifiers in between: "20 killed in shelling" is not a salvo)."""
     for n in reversed(numbers):
         if n.end > pos:
             continue
         gap = text[n.end : pos]
-        if len(gap) <= 30 and len(gap.split()) <= 3 and not re.search(r"[,;.]", gap) and n.start >= floor:
-            return n
+        if len(gap) <= 30 and len(gap.split()) <= 3 and not re.search(r"[,;.]", gap) and not _GAP_STOP.search(gap):
+            return n if n.start >= floor else None
         return None
     return None
 

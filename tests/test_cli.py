@@ -112,3 +112,15 @@ def test_python_api_streams() -> None:
     assert [type(r).__name__ for r in out] == ["DocumentResult", "DocumentFailure", "DocumentResult"]
     assert out[0].events[0].fatalities is not None
     assert conflictlens.extract(REPORT, published="2023-05-15").events[0].date.start.isoformat() == "2023-05-14"
+
+
+def test_python_api_rejects_bad_text_with_a_typed_error() -> None:
+    import conflictlens
+    from conflictlens.errors import InputError
+
+    with pytest.raises(InputError, match="empty"):
+        conflictlens.extract("")
+    with pytest.raises(InputError, match="only English"):
+        conflictlens.extract("Обстріл Херсона вбив двох людей та поранив ще трьох мешканців міста")
+    failures = [r for r in conflictlens.extract_many(["", "   "]) if isinstance(r, conflictlens.DocumentFailure)]
+    assert len(failures) == 2

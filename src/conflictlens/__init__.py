@@ -38,8 +38,11 @@ def extract(text: str, published: dt.date | str | None = None, doc_id: str = "te
     """Extract the events and claims of one English news text.
 
     ``published`` anchors relative dates ("on Tuesday"); without it they stay unresolved and a warning says so.
+    Raises :class:`~conflictlens.errors.InputError` for empty or non-English text, as the CLI reports them.
     """
-    return _default_pipeline().run(Document(id=doc_id, text=text, published=_as_date(published)))
+    from conflictlens.ingest import document_from_text
+
+    return _default_pipeline().run(document_from_text(text, doc_id, _as_date(published)))
 
 
 def extract_many(
@@ -51,17 +54,25 @@ def extract_many(
     """
     pipe = pipeline or _default_pipeline()
 
+    from conflictlens.errors import InputError
+    from conflictlens.ingest import document_from_text
+
     def documents() -> Iterator[Document | DocumentFailure]:
         for i, d in enumerate(docs):
             if isinstance(d, Document):
                 yield d
-            elif isinstance(d, str):
-                yield Document(id=str(i), text=d)
-            else:
-                doc_id = str(d.get("id", i))
-                try:
-                    yield Document(id=doc_id, text=str(d["text"]), published=_as_date(d.get("published")))  # type: ignore[arg-type]
-                except (KeyError, ValueError) as exc:
-                    yield DocumentFailure(id=doc_id, error=f"bad document: {exc}")
+                continue
+            doc_id = str(i) if isinstance(d, str) else str(d.get("id", i))
+            try:
+                if isinstance(d, str):
+                    yield document_from_text(d, doc_id)
+                elif "text" not in d:
+                    yield DocumentFailure(id=doc_id, error="no 'text' field")
+                else:
+                    yield document_from_text(str(d["text"]), doc_id, _as_date(d.get("published")))  # type: ignore[arg-type]
+            except InputError as exc:
+                yield DocumentFailure(id=doc_id, error=exc.problem)
+            except ValueError as exc:
+                yield DocumentFailure(id=doc_id, error=f"bad 'published' value: {exc}")
 
     yield from pipe.run_many(documents())

@@ -180,3 +180,10 @@ def test_seed_article_counts() -> None:
                      ("87", 87, "exact"), ("one", 1, "exact"), ("over 10,000", 10000, "more_than")]:  # fmt: skip
         assert expected in got
     assert all(s.attrs["value"] not in (2022, 2023, 2024) for s in doc.layer("number"))
+
+
+def test_empty_and_blank_text_have_no_numbers() -> None:
+    from conflictlens.nlp.numbers import find_numbers
+
+    assert find_numbers("") == []
+    assert find_numbers("   \n ") == []

@@ -212,6 +212,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[S
     padded = " " + text.lower().translate(_FOLD) + " "
     toks = padded.split()
     spans: list[Span] = []
+    starts: list[int] = []
     if len(padded) != len(text) + 2:  # lower() changed the length: try every word start
         starts = [w.start() for w in re.finditer(r"\b\w", text)]
         toks = []

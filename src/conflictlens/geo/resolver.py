@@ -137,17 +137,20 @@ class ToponymResolver:
                 if not cands:
                     sp.attrs.update(role="place", place=None, confidence=0.0)
                     continue
-            others = [a for a in anchors if a not in cands]
-            scored = sorted(
-                (
-                    (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others, front), p)
-                    for i, p in enumerate(cands)
-                ),
-                key=lambda t: -t[0],
-            )
-            best_score, best = scored[0]
-            rival = next((s for s, p in scored[1:] if km(p.lat, p.lon, best.lat, best.lon) > NEAR_KM), None)
-            conf = 0.95 if rival is None else 1.0 / (1.0 + math.exp(-(best_score - rival)))
+            if len(cands) == 1:  # nothing to choose between (most names): no scoring
+                best, conf = cands[0], 0.95
+            else:
+                others = [a for a in anchors if a not in cands]
+                scored = sorted(
+                    (
+                        (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others, front), p)
+                        for i, p in enumerate(cands)
+                    ),
+                    key=lambda t: -t[0],
+                )
+                best_score, best = scored[0]
+                rival = next((s for s, p in scored[1:] if km(p.lat, p.lon, best.lat, best.lon) > NEAR_KM), None)
+                conf = 0.95 if rival is None else 1.0 / (1.0 + math.exp(-(best_score - rival)))
             supported = (
                 best.country in COUNTRY_PRIOR or best.country in named or qual is not None or best.country is None
             )

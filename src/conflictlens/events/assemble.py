@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from conflictlens.document import Document, Span
@@ -209,10 +209,13 @@ class EventAssembler:
     def _event(self, doc: Document, d: Draft) -> Event | None:
         frame = d.frames[0]
         all_frames = d.frames
-        big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
-        for f in all_frames:
-            big.absorb(f)
-        big.counts = list(d.counts)
+        if len(all_frames) == 1:  # the common case: no merging to do
+            big = replace(frame, counts=list(d.counts))
+        else:
+            big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
+            for f in all_frames:
+                big.absorb(f)
+            big.counts = list(d.counts)
         primary = max(
             all_frames,
             key=lambda f: (

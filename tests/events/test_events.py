@@ -186,3 +186,12 @@ def test_air_force_summary(pipeline) -> None:  # type: ignore[no-untyped-def]
         ("Lviv", dt.date(2023, 12, 28)),
         ("Odesa", dt.date(2023, 12, 28)),
     ]
+
+
+def test_superlative_comparisons_are_not_new_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police detained more than 1,300 people at protests in Moscow on Wednesday.\n"
+        "It was the largest wave of anti-war protests in Russia since the first days of the invasion in February."
+    )
+    result = run(pipeline, text, published=dt.date(2022, 9, 21))
+    assert [(e.location.name, e.date.start) for e in result.events] == [("Moscow", dt.date(2022, 9, 21))]

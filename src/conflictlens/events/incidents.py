@@ -88,6 +88,10 @@ _STATEMENT_DATE = re.compile(
     r"\b(?:said|says|reported|told|announced|wrote|stated|posted|added|confirmed|claimed)\b"
     r"(?:\s+(?:on|in|via)\s+(?:the\s+)?(?:telegram|facebook|twitter|x|a statement|television|tv)\b[^.;]{0,12})?\s*$"
 )
+# "the largest wave of protests since the invasion": a comparison about an incident already reported
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:largest|biggest|most massive|heaviest|deadliest|worst|longest|first|most)\b[^.;]{0,60}\bsince\b"
+)
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 _ROLE_AFTER = re.compile(
@@ -169,6 +173,8 @@ def in_quote(doc: Document, span: Span) -> bool:
 def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
     """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan."""
     low = lowered(doc)
+    m = _SUPERLATIVE_SINCE.search(low, start, end)
+    comparison_from = m.start() if m else end  # "the largest attack since ..." to the clause's end
     out = []
     for t in doc.spans_in("trigger", start, end):
         if in_quote(doc, t):
@@ -177,9 +183,11 @@ def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
             continue
         if t.attrs["role"] == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
-        t.attrs["definite"] = bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start])) and not doc.text[
-            t.start : t.end
-        ].lower().endswith(("ed", "ing"))
+        t.attrs["definite"] = (
+            t.start >= comparison_from
+            or bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
+            and not doc.text[t.start : t.end].lower().endswith(("ed", "ing"))
+        )
         out.append(t)
     return out
 
@@ -236,9 +244,10 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.counts = counts
             frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
             frame.places = event_places(doc, cs, ce, excluded)
+            comparison = _SUPERLATIVE_SINCE.search(lowered(doc), cs, ce)
             frame.dates = [
                 d
-                for d in doc.spans_in("date", cs, ce)
+                for d in doc.spans_in("date", cs, comparison.start() if comparison else ce)
                 if not d.attrs.get("since")
                 and d.start >= dateline_end
                 and not _STATEMENT_DATE.search(lowered(doc)[max(cs, d.start - 45) : d.start])

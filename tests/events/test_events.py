@@ -195,3 +195,28 @@ def test_superlative_comparisons_are_not_new_events(pipeline) -> None:  # type: 
     )
     result = run(pipeline, text, published=dt.date(2022, 9, 21))
     assert [(e.location.name, e.date.start) for e in result.events] == [("Moscow", dt.date(2022, 9, 21))]
+
+
+@pytest.mark.parametrize(
+    ("headline", "sub_event_type", "place"),
+    [
+        ("Ukrainian forces retake Kherson", "Government regains territory", "Kherson"),
+        ("Russian forces seize Lysychansk, Luhansk region", "Non-state actor overtakes territory", "Lysychansk"),
+        (
+            "Ukraine war: Russian strike on Kramatorsk railway station kills 50",
+            "Shelling/artillery/missile attack",
+            "Kramatorsk",
+        ),
+        ("Russian forces tried to capture Avdiivka but were repelled", "Armed clash", "Avdiyivka"),
+    ],
+)
+def test_headline_verbs_in_the_present(pipeline, headline: str, sub_event_type: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, headline).events
+    assert (event.sub_event_type, event.location.name) == (sub_event_type, place)
+
+
+def test_air_raid_sirens_are_not_air_strikes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, "Explosions heard in Kyiv as air raid sirens sound across Ukraine").events
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    result = run(pipeline, "Ukraine shoots down 30 Russian drones overnight", published=dt.date(2023, 5, 2))
+    assert [(w.category, w.intercepted) for e in result.events for w in e.weapons] == [("drone", 30)]

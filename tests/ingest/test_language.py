@@ -67,3 +67,8 @@ def test_all_acled_dev_notes_and_the_seed_are_accepted() -> None:
     assert rejected == []
     assert per_doc < 0.002  # measured ~10 us per note
     assert check_english((SHARED / "seed" / "kyiv-strikes.txt").read_text("utf-8")) == "en"
+
+
+def test_short_headlines_full_of_names_are_not_rejected() -> None:
+    assert check_english("Russian forces seize Lysychansk, Luhansk region") == "en"
+    assert check_english("Ukrainian Forces Retake Kherson After Months Of Occupation") == "en"

@@ -92,11 +92,12 @@ _STATEMENT_DATE = re.compile(
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:largest|biggest|most massive|heaviest|deadliest|worst|longest|first|most)\b[^.;]{0,60}\bsince\b"
 )
+_ATTEMPT = re.compile(r"\b(?:tried|attempted|attempting|trying|attempts?|failed|sought|seeking) to\b[^.;]{0,40}$")
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 _ROLE_AFTER = re.compile(
     r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
-    r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman|railways?)\b",
+    r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
@@ -181,6 +182,8 @@ def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
             continue
         if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
+        if t.attrs["role"] in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
+            t.attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
         if t.attrs["role"] == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
         t.attrs["definite"] = (

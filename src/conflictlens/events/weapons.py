@@ -16,7 +16,8 @@ from conflictlens.document import Document, Span
 
 _LAUNCH = re.compile(r"\b(?:launched|fired|attacked with|used|sent|struck with|deployed)\b", re.IGNORECASE)
 _DEFEND = re.compile(
-    r"\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed|repelled|eliminated|hit by air defen[cs]e)\b",
+    r"\b(?:destroy(?:ed|s)|shoots? down|shot down|shooting down|intercept(?:ed|s)|down(?:ed|s)|neutrali[sz]ed|"
+    r"repelled|eliminated|hit by air defen[cs]e)\b",
     re.IGNORECASE,
 )
 _N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")

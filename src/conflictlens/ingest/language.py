@@ -19,6 +19,9 @@ from conflictlens.errors import InputError
 
 #: Texts shorter than this (characters, after stripping) are too short to judge and are accepted.
 MIN_CHARS = 40
+#: A Latin-script text shorter than this is judged only when it is mostly made of words that are not English:
+#: a headline ("Russian forces seize Lysychansk, Luhansk region") is mostly names, which fool language models.
+MIN_LATIN_CHARS = 200
 #: Only the start of a text is looked at.
 SAMPLE_CHARS = 2000
 #: Labels counted as English: py3langid confuses short English notes with English-lexified creoles.
@@ -80,6 +83,11 @@ def looks_plainly_english(text: str) -> bool:
     return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
 
 
+def _capitalised_share(text: str) -> float:
+    words = _WORD.findall(text)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
 def english_verdict(text: str) -> tuple[bool, str, float]:
     """``(accepted, language, probability)`` for ``text``; short texts are accepted as ``("en", 0.0)``."""
     sample = text.strip()[:SAMPLE_CHARS]
@@ -87,6 +95,9 @@ def english_verdict(text: str) -> tuple[bool, str, float]:
         return True, "en", 0.0
     if looks_plainly_english(sample):
         return True, "en", 1.0
+    latin = sum(c.isascii() for c in sample if c.isalpha()) >= 0.9 * max(1, sum(c.isalpha() for c in sample))
+    if latin and len(sample) < MIN_LATIN_CHARS and _capitalised_share(sample) >= 0.3:
+        return True, "en", 0.0  # a short Latin-script text full of names: a headline or a note, not judged
     lang, prob = detect_language(sample)
     if lang in ENGLISH_LIKE:
         return True, "en", prob

@@ -99,7 +99,9 @@ def _heat_map(counts: Counter[tuple[str, str]], title: str) -> str:
     gold_labels = sorted({g for g, _ in counts})
     pred_labels = sorted({p for _, p in counts} | set(gold_labels), key=lambda x: (x == MISSED, x.startswith("("), x))
     cell, left, top = 34, 260, 200
-    width, height = left + cell * len(pred_labels) + 10, top + cell * len(gold_labels) + 10
+    # rotated column labels lean right past the last column: leave room for the longest one
+    overhang = int(6.5 * max((len(p) for p in pred_labels), default=0) * 0.6)
+    width, height = left + cell * len(pred_labels) + 10 + overhang, top + cell * len(gold_labels) + 10
     row_total = Counter()
     for (g, _), n in counts.items():
         row_total[g] += n

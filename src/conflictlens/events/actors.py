@@ -103,13 +103,16 @@ def side_actor(side: str) -> Actor:
 SHORT_NAMES = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova"}
 
 
-def civilians_of(country: str | None) -> Actor:
+def country_name(code: str | None) -> str:
+    """The short English name of an ISO 3166-1 alpha-2 code, as actor names use it ("Russia", "Ukraine")."""
     import pycountry
 
-    name = "Civilians"
-    if country:
-        c = pycountry.countries.get(alpha_2=country)
-        if c is not None:
-            short = SHORT_NAMES.get(country) or getattr(c, "common_name", None) or c.name
-            name = f"Civilians ({short})"
+    c = pycountry.countries.get(alpha_2=code) if code else None
+    if c is None:
+        return code or "unknown"
+    return SHORT_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+
+
+def civilians_of(country: str | None) -> Actor:
+    name = f"Civilians ({country_name(country)})" if country else "Civilians"
     return Actor(name=name, country=country, kind="civilians")

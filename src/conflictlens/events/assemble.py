@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import SHORT_NAMES, actor_of, civilians_of, pick_actors, side_actor
+from conflictlens.events.actors import actor_of, civilians_of, country_name, pick_actors, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
@@ -47,10 +47,6 @@ class Draft:
     sublocations: list[Span] = field(default_factory=list)
     counts: list[CountReading] = field(default_factory=list)
     inherited_date: Span | None = None
-
-    @property
-    def start(self) -> int:
-        return min(f.start for f in self.frames)
 
     def date_span(self) -> Span | None:
         for f in self.frames:
@@ -262,11 +258,11 @@ class EventAssembler:
         if protest:
             # ACLED: protesters or rioters are actor1, except when force is used on them (then the force is)
             country = place.country if place is not None else None
-            where = f" ({_country_name(country)})" if country else ""
+            where = f" ({country_name(country)})" if country else ""
             crowd = "Rioters" if event_type == "Riots" else "Protesters"
             crowd_actor = Actor(name=crowd + where, country=country, kind="protesters")
             if sub_type == "Excessive force against protesters":
-                police = Actor(name="Police Forces" + (f" of {_country_name(country)}" if country else ""),
+                police = Actor(name="Police Forces" + (f" of {country_name(country)}" if country else ""),
                                country=country, kind="state_forces")  # fmt: skip
                 named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
                 forces = _localise_police(actor_of(named[0]), place) if named else police
@@ -359,7 +355,7 @@ class EventAssembler:
             if place is not None:
                 return place.to_location()
         if country:
-            return Location(name=_country_name(country), country=country, precision="country")
+            return Location(name=country_name(country), country=country, precision="country")
         return Location(name="unknown", country=None, precision="unknown")
 
 
@@ -398,15 +394,6 @@ def _absorb(target: Draft, d: Draft) -> None:
     for s in incoming:
         if all(_place(s) != _place(t) for t in target.sublocations):
             target.sublocations.append(s)
-
-
-def _country_name(code: str | None) -> str:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code) if code else None
-    if c is None:
-        return code or "unknown"
-    return SHORT_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
 
 
 def _rank(span: Span) -> int:
@@ -482,7 +469,7 @@ def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
     """The police lexicon entry names Ukraine's; police elsewhere are that country's."""
     if actor is None or not actor.name.startswith("Police Forces of") or place is None or not place.country:
         return actor
-    return Actor(name=f"Police Forces of {_country_name(place.country)}", country=place.country, kind="state_forces")
+    return Actor(name=f"Police Forces of {country_name(place.country)}", country=place.country, kind="state_forces")
 
 
 def _evidence(field: str, start: int, end: int) -> Evidence:

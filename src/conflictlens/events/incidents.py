@@ -167,15 +167,18 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def in_quote(doc: Document, span: Span) -> bool:
+def in_quote(doc: Document, span: Span | CountReading) -> bool:
     return any(q.start < span.start and span.end <= q.end for q in doc.layer("quote"))
 
 
-def live_triggers(doc: Document, start: int, end: int) -> list[Span]:
-    """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan."""
+def live_triggers(doc: Document, start: int, end: int, comparison_from: int | None = None) -> list[Span]:
+    """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan.
+
+    Triggers from ``comparison_from`` on ("the largest attack since ...") only refer to an incident (``definite``).
+    """
     low = lowered(doc)
-    m = _SUPERLATIVE_SINCE.search(low, start, end)
-    comparison_from = m.start() if m else end  # "the largest attack since ..." to the clause's end
+    if comparison_from is None:
+        comparison_from = end
     out = []
     for t in doc.spans_in("trigger", start, end):
         if in_quote(doc, t):
@@ -235,9 +238,10 @@ def build_frames(doc: Document) -> list[Frame]:
         sent_frames: list[Frame] = []
         for cs, ce in clauses(doc.text, sent.start, sent.end):
             clause_id += 1
-            trig = live_triggers(doc, cs, ce)
+            comparison = _SUPERLATIVE_SINCE.search(lowered(doc), cs, ce)
+            trig = live_triggers(doc, cs, ce, comparison.start() if comparison else ce)
             background = _RELATIVE_START.match(lowered(doc), cs)
-            counts = [c for c in read_counts(doc, cs, ce) if not _in_any_quote(doc, c.start)]
+            counts = [c for c in read_counts(doc, cs, ce) if not in_quote(doc, c)]
             for c in counts:
                 c.clause = clause_id
             weapons = read_weapons(doc, cs, ce)
@@ -247,7 +251,6 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.counts = counts
             frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
             frame.places = event_places(doc, cs, ce, excluded)
-            comparison = _SUPERLATIVE_SINCE.search(lowered(doc), cs, ce)
             frame.dates = [
                 d
                 for d in doc.spans_in("date", cs, comparison.start() if comparison else ce)
@@ -273,10 +276,6 @@ def build_frames(doc: Document) -> list[Frame]:
             f.sources = [s for s in sentence_sources]
         frames.extend(f for f in sent_frames if f.triggers or f.counts)
     return frames
-
-
-def _in_any_quote(doc: Document, pos: int) -> bool:
-    return any(q.start < pos < q.end for q in doc.layer("quote"))
 
 
 def _fold(frames: list[Frame]) -> list[Frame]:
@@ -409,8 +408,6 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Air/drone strike")
     if r & {"shelling", "strike", "intercept", "clash"} or cats:
         return result("Shelling/artillery/missile attack")
-    if frame.counts:
-        return "Explosions/Remote violence", None, main
     return "Explosions/Remote violence", None, main
 
 

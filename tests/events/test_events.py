@@ -49,6 +49,8 @@ def run(pipeline, text: str, published: dt.date | None = None) -> DocumentResult
             "Abduction/forced disappearance",
         ),
         ("On 20 May 2023, police arrested two men in Lviv for spying.", "Arrests"),
+        ("On 29 March 2022, Russian forces continued to shell Kharkiv.", "Shelling/artillery/missile attack"),
+        ("On 29 March 2022, Russian forces continued to drop air bombs on Kharkiv.", "Air/drone strike"),
     ],
 )
 def test_acled_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]

@@ -66,6 +66,27 @@ def test_import_postal_dedupes_and_keeps_earlier_imports(home: Path, tmp_path: P
     assert gaz.geocode("Testivka")[0].geonameid == 9900001  # the earlier import survives
 
 
+def test_postal_council_names_and_borrowed_coordinates(home: Path, tmp_path: Path) -> None:
+    rows = [
+        # the council in brackets tells namesakes apart; the village is found by its own name
+        ["UA", "85101", "Солодке (Степненська сільська рада)", "Donetska", "05", "Volnovaskyi", "", "", "", "47.86",
+         "37.33", "4"],
+        ["UA", "85102", "Солодке (Іллінська сільська рада)", "Donetska", "05", "Pokrovskyi", "", "", "", "48.3", "37.0",
+         "4"],
+        # the same point filed under two oblasts: it lies among Zaporizhzhia towns, so the Kirovohrad row is wrong
+        ["UA", "70264", "Чарівне", "Zaporizka", "26", "Huliaipilskyi", "", "", "", "47.58", "36.034", "4"],
+        ["UA", "27241", "Чарівне", "Kirovohradska", "10", "Bobrynetskyi", "", "", "", "47.58", "36.034", "4"],
+    ]  # fmt: skip
+    res = import_file(_write(tmp_path / "UA-postal.txt", rows))
+    assert res.places_added == 4  # the store keeps every row ...
+    gaz = Gazetteer.load()
+    solodke = [p for p in gaz.geocode("Solodke", limit=100) if p.population == 0]
+    assert sorted(p.admin2 or "" for p in solodke) == ["Pokrovskyi", "Volnovaskyi"]
+    assert all(p.name == "Solodke" for p in solodke)
+    charivne = [p for p in gaz.geocode("Charivne", limit=100) if p.population == 0]
+    assert [(p.admin1, p.lat) for p in charivne] == [("Zaporizhia Oblast", 47.58)]  # ... the index only the right one
+
+
 def test_import_alternate_names(home: Path, tmp_path: Path) -> None:
     import_file(_write(tmp_path / "UA.txt", MAIN_ROWS))
     alt = [

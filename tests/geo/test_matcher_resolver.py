@@ -80,3 +80,28 @@ def test_ambiguous_namesake_has_low_confidence(gaz: Gazetteer) -> None:
     assert span.attrs["place"] is not None and span.attrs["confidence"] < 0.8
     doc = _run(gaz, "Missiles hit Kharkiv.")
     assert doc.layer("place")[0].attrs["confidence"] > 0.9
+
+
+def test_town_then_kyiv_means_kyiv_oblast(gaz: Gazetteer) -> None:
+    text = "Russian forces shelled the town of Vasylkiv, Kyiv, destroying a lyceum."
+    doc = _run(gaz, text)
+    main, _ = event_place(doc, 0, len(text))
+    assert main is not None and doc.span_text(main) == "Vasylkiv"
+    assert main.attrs["place"].admin1 == "Kyiv Oblast"
+    qualifier = doc.layer("place")[-1]
+    assert (doc.span_text(qualifier), qualifier.attrs["role"]) == ("Kyiv", "qualifier")
+    assert qualifier.attrs["place"].name == "Kyiv Oblast"
+
+
+def test_city_name_means_the_city(gaz: Gazetteer) -> None:
+    # a front-line town that GeoNames also files under "Mykolaiv" must not win over the regional capital
+    text = "Russian forces launched 14 rockets at Mykolaiv."
+    place = _run(gaz, text).layer("place")[-1].attrs["place"]
+    assert (place.admin1, place.population > 100_000) == ("Mykolaiv Oblast", True)
+
+
+def test_tail_of_unknown_compound_name_is_not_a_place(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "Russian forces shelled near Orikhovo-Vasylivka, Donetsk, with mortars.")
+    assert [t for t, _ in _spans(doc)] == ["Russian", "Donetsk"]
+    doc = _run(gaz, "Russian forces attacked along the Ternovi Pody-Kyselivka line.")
+    assert [t for t, _ in _spans(doc)] == ["Russian", "Kyselivka"]  # a list of places, not a compound name

@@ -6,7 +6,7 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v2.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v3.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
 ``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys.
 """
@@ -35,7 +35,7 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 2  # 2: Latin forms of Cyrillic alternate names, loose (spelling-insensitive) keys
+INDEX_VERSION = 3  # 2: Latin forms of Cyrillic alternate names, loose keys; 3: postal rows checked against oblasts
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key

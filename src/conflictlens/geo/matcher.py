@@ -116,7 +116,16 @@ class PlaceMatcher:
         i = 0
         while i < n:
             s = toks[i][0]
-            if not text[s].isupper():
+            if not text[s].isupper() or (
+                # the tail of a compound name the gazetteer lacks ("Orikhovo-Vasylivka", "Dubovo-Vasylivka" are not
+                # Vasylivka: their first part ends in the linking -o); in "the Bakhmut-Lysychansk road" or a
+                # "Ternovi Pody-Zelenyi Hai line" a name still starts here
+                i > 0
+                and text[toks[i - 1][1] : s] == "-"
+                and text[toks[i - 1][0]].isupper()
+                and keys[i - 1].endswith("o")
+                and not (out and out[-1].end == toks[i - 1][1])
+            ):
                 i += 1
                 continue
             found = 0
@@ -232,15 +241,24 @@ class PlaceMatcher:
 
     def _candidates(self, key: str, form: str, loose: bool = False) -> list[Place]:
         cands = self.gaz.lookup_loose(key) if loose else self.gaz.lookup(key)
-        if form == "region":
-            order = {"admin1": 0, "region": 1, "admin2": 2}
-        elif form in ("district", "raion"):
-            order = {"district": 0, "admin2": 1}
+        order = kind_order(form)
+        if form in ("district", "raion"):
             cands = [_raion_of(p) if p.kind == "town" else p for p in cands]
-        else:
-            order = {"town": 0, "district": 0, "point": 0}
         cands.sort(key=lambda p: (order.get(p.kind, 5), self._rank.get(p.country or "", 9), -p.population))
         return cands
+
+
+_KIND_ORDER = {
+    "region": {"admin1": 0, "region": 1, "admin2": 2},
+    "district": {"district": 0, "admin2": 1},
+    "raion": {"district": 0, "admin2": 1},
+}
+_TOWN_FIRST = {"town": 0, "district": 0, "point": 0}
+
+
+def kind_order(form: str) -> dict[str, int]:
+    """Which kinds of place a mention form names first ("X region": an oblast; "X": a settlement); others: 5."""
+    return _KIND_ORDER.get(form, _TOWN_FIRST)
 
 
 # "territorial community", "urban community", ... : a word that may stand between a name and "community"

@@ -25,12 +25,15 @@ import re
 from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
-from conflictlens.geo.gazetteer import Gazetteer, km
+from conflictlens.geo.gazetteer import Gazetteer, key_of, km
+from conflictlens.geo.matcher import kind_order
 from conflictlens.geo.place import SPECIFICITY, Place
+from conflictlens.geo.translit import loose_key
 
 COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*", re.IGNORECASE)
 NEAR_KM = 25.0
+BIG_CITY = 100_000
 # Words that put a report on the Donbas front line (separatist forces, the OSCE monitoring mission, the 2014-2022
 # "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
 _DONBAS_CUES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR|separatists?|OSCE SMM|ATO|JFO|Donbas+|people's militia)\b", re.I)
@@ -93,7 +96,10 @@ class ToponymResolver:
                 continue
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
-            for adm in (p for p in b.attrs["candidates"] if p.kind == "admin1"):
+            oblasts = [p for p in b.attrs["candidates"] if p.kind == "admin1"]
+            # an oblast that holds one of the candidates first: "Vasylkiv, Kyiv" is in Kyiv Oblast, not Kyiv City
+            oblasts.sort(key=lambda adm: not any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands))
+            for adm in oblasts:
                 inside = any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands)
                 if inside or (a_is_village and a.attrs.get("form") in TOWN_FORMS):
                     qualifier_of[id(a)] = adm
@@ -141,10 +147,11 @@ class ToponymResolver:
                 best, conf = cands[0], 0.95
             else:
                 others = [a for a in anchors if a not in cands]
+                said = loose_key(key_of(sp.attrs.get("name", "")))
                 scored = sorted(
                     (
-                        (self._score(p, i, form, qual, sent_admin1, doc_admin1, named, others, front), p)
-                        for i, p in enumerate(cands)
+                        (self._score(p, form, said, qual, sent_admin1, doc_admin1, named, others, front), p)
+                        for p in cands
                     ),
                     key=lambda t: -t[0],
                 )
@@ -164,8 +171,8 @@ class ToponymResolver:
     def _score(
         self,
         p: Place,
-        order: int,
         form: str,
+        said: str,
         qual: Place | None,
         sent_admin1: set[tuple[str | None, str | None]],
         doc_admin1: set[tuple[str | None, str | None]],
@@ -174,8 +181,10 @@ class ToponymResolver:
         front: bool = False,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
-        s += 0.25 * math.log10(p.population + 1)
-        s -= 0.3 * min(order, 5)  # the matcher's form-aware order
+        s += 0.35 * math.log10(p.population + 1)
+        if p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
+            s += 1.0  # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not
+        s -= 0.6 * kind_order(form).get(p.kind, 5)  # "X region" names an oblast first, "X" a settlement
         if form in TOWN_FORMS and p.kind in ("admin1", "admin2"):
             s -= 1.0
         if qual is not None:

@@ -107,6 +107,50 @@ def test_actor_inferred_from_metonymy_and_initiator(pipeline) -> None:  # type: 
     assert event.actor1 is not None and event.actor1.country == "UA"
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "side"),
+    [
+        # debris of a downed drone that still hit something: the strike of the side that launched it
+        (
+            "On 14 September 2023, a Russian drone was shot down by the Ukrainian military near Pershotravensk, "
+            "Dnipropetrovsk. Debris of the drone hit residential buildings.",
+            "Air/drone strike",
+            "RU",
+        ),
+        # shooting down an aircraft is the attack of the side that fired
+        (
+            "On 24 November 2023, Russian forces shot down a Ukrainian MiG-29 near Pershotravensk.",
+            "Shelling/artillery/missile attack",
+            "RU",
+        ),
+        # "driven by" names the target's crew, not the attacker
+        (
+            "On 1 February 2024, Ukrainian drones hit a car driven by Russian military near Kyrylivka, Donetsk.",
+            "Air/drone strike",
+            "UA",
+        ),
+        # a country adjective far from the verb modifies the target; a mine dropped from a drone is a drone strike
+        (
+            "On 2 February 2024, Ukrainian forces destroyed a Russian 82mm mortar '2B9' (Vasilyok) by dropping an "
+            "anti-tank mine 'TM-62' from a drone in Korsunka, Kherson.",
+            "Air/drone strike",
+            "UA",
+        ),
+        # "artillery shells depot" is what was hit, not a shelling by its owner
+        (
+            "On 26 August 2022, Russian military forces destroyed (presumably by shelling) a large Ukrainian artillery "
+            "shells depot near Preobrazhenka, Dnipropetrovsk.",
+            "Shelling/artillery/missile attack",
+            "RU",
+        ),
+    ],
+)
+def test_attacker_conventions(pipeline, text: str, sub_event_type: str, side: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, text).events
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.country == side
+
+
 def test_separatist_reports_resolve_to_donbas_namesakes(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "On 16 April 2018, NAF rebel forces used grenade launchers to fire upon positions near Krymske."
     [event] = run(pipeline, text).events

@@ -19,7 +19,12 @@ _OBJECT_BEFORE = re.compile(
     r"with|from|in|positions of|between|the)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
+_AGENT_BEFORE = re.compile(
+    r"(?<!driven )(?<!operated )(?<!occupied )(?<!controlled )(?<!manned )(?<!held )(?<!owned )(?<!used )"
+    r"(?<!carried )(?<!guarded )\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 RUSSIA = Actor(name="Military Forces of Russia", country="RU", kind="state_forces")
 UKRAINE = Actor(name="Military Forces of Ukraine", country="UA", kind="state_forces")
 _SIDE_ACTOR = {"RU": RUSSIA, "UA": UKRAINE}
@@ -63,14 +68,14 @@ def pick_actors(
                     a
                     for a in actors
                     if not is_object(doc, a, clause_start)
-                    or _AGENT_BEFORE.search(text[max(clause_start, a.start - 8) : a.start]) is None
+                    or _AGENT_BEFORE.search(text[max(clause_start, a.start - 20) : a.start]) is None
                     and a.start < trigger.start
                 ),
                 actors[0],
             )
         other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
         return first, other
-    agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 8) : a.start])]
+    agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 20) : a.start])]
     subjects = [a for a in actors if not is_object(doc, a, clause_start)]
     objects = [a for a in actors if a not in subjects and a not in agents]
     attacker: Span | None = None
@@ -82,6 +87,11 @@ def pick_actors(
             # after the trigger only a named force is the attacker ("hit Kramatorsk, Ukraine's railway said" is not)
             after = [a for a in subjects if a.start > trigger.start and not a.attrs.get("bare")]
             attacker = before[-1] if before else (after[0] if after else None)
+            if attacker is not None and attacker.attrs.get("bare") and trigger.start - attacker.end > 25:
+                # a country adjective far from the verb modifies a target ("Ukrainian forces destroyed a Russian
+                # 82mm mortar ... with a mine"); a named force before it is the subject
+                named = [a for a in before if not a.attrs.get("bare")]
+                attacker = named[-1] if named else attacker
         else:
             attacker = subjects[0]
     target = next(

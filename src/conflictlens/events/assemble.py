@@ -17,7 +17,7 @@ from typing import Any
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import actor_of, civilians_of, country_name, pick_actors, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
-from conflictlens.events.incidents import Frame, build_frames, classify
+from conflictlens.events.incidents import Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
 from conflictlens.events.sources import SourceReading
 from conflictlens.events.weapons import WeaponReading
@@ -269,6 +269,19 @@ class EventAssembler:
                 actor1, actor2 = forces, crowd_actor
             else:
                 actor1, actor2 = crowd_actor, None
+        elif (
+            trigger is not None
+            and trigger.attrs.get("role") == "intercept"
+            and sub_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+            and actor1 is not None
+            and actor1.country in _OPPOSITE
+            and not aircraft_down(doc.text[big.start : big.end].lower())
+        ):
+            # a downed drone or missile whose debris still hit something: ACLED codes the strike of the side that
+            # launched it ("a Russian drone was shot down by the Ukrainian military; debris hit houses")
+            actor1 = side_actor(_OPPOSITE[actor1.country])
+            actor2 = None
+            evidence = [e for e in evidence if e.field not in ("actor1", "actor2")]
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (

@@ -346,11 +346,11 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return EVENT_TYPE_OF[sub], sub, main
 
     prefix = re.match(r"^([a-z ]{4,25}):", text)
-    if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and _aircraft_down(text)):
+    if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
     if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
         impact = any(c.value > 0 for c in frame.counts) or frame.damage
-        if _aircraft_down(text):
+        if aircraft_down(text):
             return result("Shelling/artillery/missile attack")
         if not impact and not r & {"air", "shelling"}:
             return result("Disrupted weapons use")
@@ -466,5 +466,6 @@ _AIRCRAFT_DOWN = re.compile(
 )
 
 
-def _aircraft_down(text: str) -> bool:
+def aircraft_down(text: str) -> bool:
+    """Whether a (lower-cased) text tells of an aircraft shot down: coded as the attack, not as an interception."""
     return bool(_AIRCRAFT_DOWN.search(text))

@@ -266,3 +266,22 @@ def test_air_raid_sirens_are_not_air_strikes(pipeline) -> None:  # type: ignore[
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     result = run(pipeline, "Ukraine shoots down 30 Russian drones overnight", published=dt.date(2023, 5, 2))
     assert [(w.category, w.intercepted) for e in result.events for w in e.weapons] == [("drone", 30)]
+
+
+def test_interception_told_after_the_launch(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia launched 23 cruise missiles from strategic bombers overnight, and Ukrainian air defences shot down 21 "
+        "of them, the commander-in-chief said."
+    )
+    [event] = run(pipeline, text, published=dt.date(2023, 4, 28)).events
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"  # who shot them down
+    assert event.location.country == "UA"  # over the interceptor's country
+    assert [(w.category, w.launched, w.intercepted) for w in event.weapons] == [("missile", 23, 21)]
+
+
+def test_security_service_arrest(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia's Federal Security Service said on Thursday it had detained a US reporter in Yekaterinburg."
+    [event] = run(pipeline, text, published=dt.date(2023, 3, 30)).events
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name == "Police Forces of Russia"

@@ -83,15 +83,17 @@ def pick_actors(
         attacker = agents[0]
     elif subjects:
         if trigger is not None:
-            before = [a for a in subjects if a.start <= trigger.start]
+            # a bare country name is the attacker by metonymy only next to the verb ("Moscow launched", "Russia
+            # shells"); far before it, it is where things are ("in Kharkiv, Ukraine. The victim was stabbed") or
+            # what was hit ("Ukrainian forces destroyed a Russian 82mm mortar ... by dropping a mine")
+            before = [
+                a
+                for a in subjects
+                if a.start <= trigger.start and (not a.attrs.get("bare") or trigger.start - a.end <= 25)
+            ]
             # after the trigger only a named force is the attacker ("hit Kramatorsk, Ukraine's railway said" is not)
             after = [a for a in subjects if a.start > trigger.start and not a.attrs.get("bare")]
             attacker = before[-1] if before else (after[0] if after else None)
-            if attacker is not None and attacker.attrs.get("bare") and trigger.start - attacker.end > 25:
-                # a country adjective far from the verb modifies a target ("Ukrainian forces destroyed a Russian
-                # 82mm mortar ... with a mine"); a named force before it is the subject
-                named = [a for a in before if not a.attrs.get("bare")]
-                attacker = named[-1] if named else attacker
         else:
             attacker = subjects[0]
     target = next(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import actor_of, civilians_of, country_name, pick_actors, side_actor
+from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, pick_actors, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
@@ -240,6 +240,14 @@ class EventAssembler:
 
         # actors
         primary_trigger = trigger if trigger is not None and primary.start <= trigger.start < primary.end else None
+        if primary_trigger is None and trigger is not None and trigger.attrs.get("sub_event_type") == sub_type:
+            # the verb that types the event sits in another clause ("Russia launched 23 missiles ..., and Ukrainian
+            # air defences shot down 21"): when that clause names its subject, it says who did it
+            home = next((f for f in all_frames if f.start <= trigger.start < f.end), None)
+            if home is not None and any(
+                a.start < trigger.start and not is_object(doc, a, home.start) for a in home.actors
+            ):
+                primary, primary_trigger = home, trigger
         if primary.actors:
             attacker_span, target_span = pick_actors(doc, primary.actors, primary_trigger or trigger, primary.start)
         else:
@@ -275,6 +283,8 @@ class EventAssembler:
             and sub_type in ("Air/drone strike", "Shelling/artillery/missile attack")
             and actor1 is not None
             and actor1.country in _OPPOSITE
+            and attacker_span is not None
+            and _sentence_of(doc, attacker_span.start) == _sentence_of(doc, trigger.start)  # the interceptor
             and not aircraft_down(doc.text[big.start : big.end].lower())
         ):
             # a downed drone or missile whose debris still hit something: ACLED codes the strike of the side that
@@ -314,7 +324,9 @@ class EventAssembler:
             if target_span is not None and target_span.attrs.get("country"):
                 country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:
-                country, basis = _OPPOSITE[actor1.country], attacker_span
+                # an interception happens over the interceptor's country; an attack in the other side's
+                own = sub_type == "Disrupted weapons use"
+                country, basis = (actor1.country if own else _OPPOSITE[actor1.country]), attacker_span
             location = self._country_location(country)
             if basis is not None:
                 evidence.append(_evidence(field="location", start=basis.start, end=basis.end))
@@ -476,6 +488,11 @@ def _not_the_scene(before: str, fire: bool) -> bool:
     """A place named as where fire came from ("missiles fired from the Black Sea", "bombers flying over the Kursk
     region") or as a destination ("a train travelling to Crimea"), not where the incident happened."""
     return bool(_DESTINATION.search(before)) or (fire and bool(_LAUNCH_SITE.search(before)))
+
+
+def _sentence_of(doc: Document, offset: int) -> int:
+    """Start of the sentence holding a character offset (-1 if none)."""
+    return next((s.start for s in doc.layer("sentence") if s.start <= offset < s.end), -1)
 
 
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:

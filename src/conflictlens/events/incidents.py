@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from conflictlens.document import Document, Span
 from conflictlens.events.casualties import CountReading, read_counts
 from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
-from conflictlens.events.weapons import WeaponReading, read_weapons
+from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
 from conflictlens.nlp.lexicon import lowered
 
 _CLAUSE_BREAK = re.compile(
@@ -78,6 +78,10 @@ _PREFIX_TYPES = {
     "mass grave": "Other",
 }
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
+# "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
+_REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
+# an exchange of fire between forces is a clash, whatever the weapons ("shelled ...; Ukrainian forces fired back")
+_RETURN_FIRE = re.compile(r"\b(?:fired back|returned fire|exchanged fire)\b")
 _GOVERNMENT_VERB = re.compile(
     r"^\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
@@ -245,6 +249,14 @@ def build_frames(doc: Document) -> list[Frame]:
             for c in counts:
                 c.clause = clause_id
             weapons = read_weapons(doc, cs, ce)
+            if not weapons and sent_frames and sent_frames[-1].weapons:
+                # "Russia launched 23 missiles ..., and air defences shot down 21 of them": the count of "them"
+                # intercepts the weapon of the clause before
+                reading = sent_frames[-1].weapons[-1]
+                n = intercepted_of_them(doc, cs, ce)
+                if n is not None and reading.intercepted is None:
+                    reading.intercepted = int(n.attrs["value"])
+                    reading.spans.append(n)
             frame = Frame(cs, ce, sent_idx, int(sent.attrs.get("paragraph", 0)), clause_ids=[clause_id])
             # "Russian forces, which withdrew from the city in November, have shelled ...": background, not an event
             frame.triggers = [] if background and not counts else trig
@@ -349,7 +361,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
     if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
-        impact = any(c.value > 0 for c in frame.counts) or frame.damage
+        impact = any(c.value > 0 for c in frame.counts) or frame.damage or _REST_HIT.search(text)
         if aircraft_down(text):
             return result("Shelling/artillery/missile attack")
         if not impact and not r & {"air", "shelling"}:
@@ -364,7 +376,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         fought = "clash" in r
         if "regain" in r and fought:
             return result("Government regains territory")
-        return result("Non-violent transfer of territory")
+        if not fought:
+            return result("Non-violent transfer of territory")
+        if "capture" not in r:
+            return result("Armed clash")  # attackers who "clashed ... and retreated": a fight, no transfer
     if "regain" in r:
         return result("Government regains territory")
     if "hq" in r:
@@ -387,12 +402,13 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     remote = {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}
     if (
         r & {"attack", "kill"}
-        and not r & {"shelling", "air", "clash", "strike"}
+        and not r & {"shelling", "air", "clash"}
+        and ("strike" not in r or "attack" in r)  # "attacked ... stabbed": an attack; "attacked ..., killing": not
         and not cats & remote
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
         return result("Attack")
-    if "clash" in r and _is_ground_fight(frame, doc, cats):
+    if "clash" in r and (_is_ground_fight(frame, doc, cats) or _RETURN_FIRE.search(text)):
         return result("Armed clash")
     small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
     if (

@@ -21,6 +21,7 @@ _DEFEND = re.compile(
     re.IGNORECASE,
 )
 _N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(
     r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)",
     re.IGNORECASE,
@@ -83,9 +84,9 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target = min(after, key=lambda r: min(s.start for s in r.spans if s.start >= m.end()))
             target.intercepted, target.launched = int(n.attrs["value"]), int(total.attrs["value"])
             target.spans += [n, total]
-    # "..., 87 of which were destroyed": the weapon named last before the number
+    # "..., 87 of which were destroyed", "... and air defences shot down 21 of them": the weapon named last before
     for n in numbers:
-        if not _OF_WHICH.match(text[n.end : end]):
+        if not (_of_them(text, start, n) or _OF_WHICH.match(text[n.end : end])):
             continue
         before = [r for r in order if r.spans and r.spans[0].end <= n.start]
         if before:
@@ -93,6 +94,16 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target.intercepted = int(n.attrs["value"])
             target.spans.append(n)
     return order
+
+
+def _of_them(text: str, start: int, n: Span) -> bool:
+    """ "shot down 21 of them": a count of weapons named before, after a defence verb."""
+    return bool(_OF_THEM.match(text, n.end)) and _mode_before(text, max(start, n.start - 40), n.start) == "defend"
+
+
+def intercepted_of_them(doc: Document, start: int, end: int) -> Span | None:
+    """The number in "shot down 21 of them" inside ``[start, end)``, when the weapons were named in a clause before."""
+    return next((n for n in doc.spans_in("number", start, end) if _of_them(doc.text, start, n)), None)
 
 
 _GAP_STOP = re.compile(

@@ -182,7 +182,7 @@ class ToponymResolver:
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
         s += 0.35 * math.log10(p.population + 1)
-        if p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
+        if p.kind == "town" and p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
             s += 1.0  # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not
         s -= 0.6 * kind_order(form).get(p.kind, 5)  # "X region" names an oblast first, "X" a settlement
         if form in TOWN_FORMS and p.kind in ("admin1", "admin2"):

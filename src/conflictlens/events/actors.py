@@ -112,7 +112,12 @@ def side_actor(side: str) -> Actor:
 
 
 # ACLED's actor names use short country names ("Civilians (Russia)"), where ISO 3166 has the formal one.
-SHORT_NAMES = {"RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova"}
+SHORT_NAMES = {
+    "RU": "Russia", "IR": "Iran", "SY": "Syria", "KP": "North Korea", "KR": "South Korea", "MD": "Moldova",
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine", "CI": "Ivory Coast",
+    "TR": "Turkey", "BN": "Brunei", "CV": "Cape Verde", "SZ": "eSwatini", "TL": "East Timor", "VN": "Vietnam",
+    "LA": "Laos", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "CZ": "Czech Republic",
+}  # fmt: skip
 
 
 def country_name(code: str | None) -> str:

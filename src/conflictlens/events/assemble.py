@@ -119,7 +119,8 @@ class EventAssembler:
         drafts: list[Draft] = []
         for frame in frames:
             drafts.extend(self._split(doc, frame))
-        drafts = self._merge(drafts)
+        # a one- or two-sentence text (a headline, a wire snippet) reports its incident even without a town or date
+        drafts = self._merge(drafts, standalone=len(doc.sentences) <= 2)
         _inherit_dates(drafts)
         events = []
         for draft in drafts:
@@ -163,7 +164,7 @@ class EventAssembler:
         return drafts
 
     # -- merging ---------------------------------------------------------------------------------------------------
-    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+    def _merge(self, drafts: list[Draft], standalone: bool = False) -> list[Draft]:
         merged: list[Draft] = []
         last: Draft | None = None  # the draft most recently extended: continuations attach to it
         pending: list[Draft] = []  # continuations met before any event: they join the first one
@@ -175,7 +176,7 @@ class EventAssembler:
                 # a continuation ("The missile strike caused ...", "1 civilian was killed.", "Air defence destroyed 35
                 # drones", "The building was hit on Saturday"): it adds to the event reported before it
                 if last is None:
-                    if not anaphoric and (d.counts or _has_salvo(d)):
+                    if not anaphoric and (d.counts or _has_salvo(d) or standalone):
                         pending.append(d)
                     continue
                 near = last.frames[-1].sentence >= d.frames[0].sentence - 1 or (

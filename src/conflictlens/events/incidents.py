@@ -31,6 +31,19 @@ _IRREALIS = re.compile(
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
     r"rejected|denied)\b[^.;,]{0,40}$",
 )
+# Disasters, accidents and ordinary crime kill, destroy and lead to arrests too, but are not political violence
+# (ACLED codes none of them): a clause with such a cue and nothing armed in it is no event.
+_NON_CONFLICT = re.compile(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|"
+    r"tsunami|avalanches?|heat ?waves?|lightning|monsoon|(?:fire|blaze) (?:broke out|engulfed|gutted|swept)|"
+    r"caught fire|derail(?:ed|ment)|capsized|plunged into|overturned|collided|collision|road accident|"
+    r"(?:bus|train|plane|car|boat|ferry|truck|lorry|road|air) (?:accident|crash)|crashed|(?:building|bridge|roof|wall) "
+    r"collapsed?|collapsed|stampede|gas (?:explosion|leak|cylinder)|boiler explosion|short circuit|electrocuted|"
+    r"drowned|smuggl\w*|traffick\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|"
+    r"robbers?|robbery|robbed|thieves|theft|burglar\w*|fraud|embezzl\w*|brib(?:e|es|ed|ery)|poach(?:er|ers|ing))\b"
+)
+_ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
+                          "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
 _AGGREGATE = re.compile(
     r"\b(?:repeated|repeatedly|waves of|every day|each day|almost daily|nearly every day|regularly|constantly)\b",
 )
@@ -53,6 +66,7 @@ _ROLE_PRIORITY = [
     "abduct",
     "arrest",
     "loot",
+    "sexual",
     "other",
     "defuse",
     "attack",
@@ -283,11 +297,32 @@ def build_frames(doc: Document) -> list[Frame]:
                 or any(d.attrs.get("since") for d in doc.spans_in("date", cs, ce))
             )
             sent_frames.append(frame)
+        if _NON_CONFLICT.search(lowered(doc), sent.start, sent.end) and not any(_armed(f) for f in sent_frames):
+            sent_frames = []  # "An earthquake struck southern Turkey, killing 40": not an event
         sent_frames = _fold(sent_frames)
         for f in sent_frames:
             f.sources = [s for s in sentence_sources]
         frames.extend(f for f in sent_frames if f.triggers or f.counts)
     return frames
+
+
+def _armed_actor(actor: Span) -> bool:
+    """A named military force or armed group (police arrest smugglers; soldiers and militants fight)."""
+    name = str(actor.attrs.get("name", ""))
+    return (
+        not actor.attrs.get("bare")
+        and actor.attrs.get("kind") in ("state_forces", "militia", "rebels")
+        and not (name.startswith("Police"))
+    )
+
+
+def _armed(frame: Frame) -> bool:
+    """Whether a clause tells of arms or armed people: a weapon, a force or group, a fighting verb."""
+    return (
+        bool(frame.weapons)
+        or any(_armed_actor(a) for a in frame.actors)
+        or any(t.attrs["role"] in _ARMED_ROLES for t in frame.triggers)
+    )
 
 
 def _fold(frames: list[Frame]) -> list[Frame]:
@@ -368,7 +403,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
             return result("Disrupted weapons use")
     if "defuse" in r:
         return result("Disrupted weapons use")
-    if "loot" in r and not r & {"shelling", "air", "strike", "clash"}:
+    if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot"}:
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
         return result(_protest_type(r, text))
@@ -391,6 +426,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result(_protest_type(r, text))
     if "abduct" in r:
         return result("Abduction/forced disappearance")
+    if "sexual" in r:
+        return result("Sexual violence")
     if "arrest" in r and not r & {"shelling", "air", "clash", "strike"}:
         return result("Arrests")
     if "suicide" in r:
@@ -408,6 +445,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
         return result("Attack")
+    armed_group = _armed_group_attack(frame, doc, r, cats)
+    if armed_group is not None:
+        return result(armed_group)
     if "clash" in r and (_is_ground_fight(frame, doc, cats) or _RETURN_FIRE.search(text)):
         return result("Armed clash")
     small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
@@ -430,15 +470,40 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 def _protest_type(r: set[str], text: str) -> str:
     """ACLED's protest and riot sub-types: force used on protesters, intervention (arrests), mob violence, violent
     demonstration, or peaceful protest."""
-    if re.search(r"tear gas|stun grenades?|dispersed|beat|rubber bullets|fired (?:at|on) (?:the )?protesters", text):
+    if re.search(
+        r"tear ?gas|stun grenades?|dispersed|beat|rubber bullets|water cannons?|(?:fired (?:at|on|upon)|shot|killed|"
+        r"opened fire on) (?:[\w-]+ ){0,3}(?:protesters|demonstrators)",
+        text,
+    ):
         return "Excessive force against protesters"
     if re.search(r"detained|arrested|intervened", text):
         return "Protest with intervention"
-    if re.search(r"\bmob\b|lynch", text):
+    if re.search(r"\bmob\b|lynch|villagers|locals|vigilantes", text) and not re.search(r"protest|demonstrat", text):
         return "Mob violence"
     if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
         return "Violent demonstration"
     return "Peaceful protest"
+
+
+_MILITARY_TARGET = re.compile(
+    r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|convoys?|patrols?|"
+    r"outposts?|barracks|police|officers|militants|rebels|insurgents|fighters)\b"
+)
+
+
+def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]) -> str | None:
+    """ACLED's type for gunmen or militants who attack without heavy weapons: "Attack" on people ("Suspected Boko
+    Haram militants attacked a village, killing 12", "Gunmen opened fire on worshippers"), "Armed clash" on forces
+    ("Militants attacked a police post, killing two officers").  State forces firing at a place is shelling by
+    ACLED's conventions for this war; ``None`` when this rule does not apply."""
+    if not r & {"strike", "shelling", "kill"} or r & {"air", "clash", "intercept", "mine", "suicide", "grenade"}:
+        return None
+    if cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+        return None
+    attacker = _attacker(frame, doc)
+    if attacker is None or attacker.attrs.get("kind") not in ("militia", "rebels", "other"):
+        return None
+    return "Armed clash" if _MILITARY_TARGET.search(lowered(doc), attacker.end, frame.end) else "Attack"
 
 
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:

@@ -6,7 +6,7 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v3.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v5.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
 ``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys.
 """
@@ -35,18 +35,20 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 3  # 2: Latin forms of Cyrillic alternate names, loose keys; 3: postal rows checked against oblasts
+INDEX_VERSION = 5  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key
 FORM_WORDS = {
     "region": "region", "oblast": "region", "province": "region", "krai": "region", "district": "district",
     "raion": "raion", "rayon": "raion", "direction": "direction", "community": "community", "hromada": "community",
-    "village": "village",
+    "village": "village", "state": "region", "governorate": "region", "prefecture": "region",
 }  # fmt: skip
 # form words that are dropped from the end of a gazetteer name to make its key ("Odesa Oblast" -> "odesa"); not
 # "village" or "community", which end real names ("Ukrainian Village")
-KEY_FORM_WORDS = frozenset(["region", "oblast", "province", "krai", "district", "raion", "rayon", "direction"])
+KEY_FORM_WORDS = frozenset(
+    ["region", "oblast", "province", "krai", "district", "raion", "rayon", "direction", "governorate", "prefecture"]
+)
 _LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’ʼ`.\-]+$")
 
 
@@ -344,6 +346,7 @@ def _build_bundled() -> _Builder:
     _add_admin1(b, table, by_admin1, us_admin1)
     _add_districts(b, by_admin1, district_like)
     _add_countries(b, countries, pycountry)
+    _add_world_admin1(b, pycountry)
     for row in _data_lines("features.tsv"):
         name, kind, cc, adm1, lat, lon = (x.strip() for x in row[:6])
         others = row[6].strip().split("|") if len(row) > 6 and row[6].strip() else []
@@ -439,6 +442,44 @@ def _add_districts(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], dis
                 p.geonameid, p.name, p.country, p.admin1, None, p.lat, p.lon, "district", p.population,
                 city.geonameid,
             )  # fmt: skip
+
+
+# ISO 3166-2 subdivision types below the level news names as a region, and one-word names that are English words
+_SMALL_SUBDIVISIONS = frozenset(
+    ["Municipality", "Local council", "Parish", "City", "Commune", "Urban municipality", "Town council", "Ward"]
+)
+_WORD_NAMES = frozenset(
+    ["central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "capital", "coast", "coastal", "lakes", "upper", "lower", "islands", "plateau", "littoral", "nord", "sud", "est",
+     "ouest", "centro", "norte", "sur", "oriental", "occidental", "mary", "victoria", "national", "federal", "valley",
+     "river", "border", "frontier", "mountain", "highland", "lake", "sea", "island", "savanes", "savannah"]
+)  # fmt: skip
+
+
+def _add_world_admin1(b: _Builder, pycountry: Any) -> None:
+    """First-level divisions of the rest of the world from ISO 3166-2 (pycountry): "Borno", "Balochistan", "Idlib".
+
+    Why: news of conflict elsewhere names provinces and states more often than towns, and a report placed in its
+    province beats one with no place.  ISO 3166-2 gives names but no coordinates: a division takes those of the
+    largest town of the same name in its country (Kaduna State, Idlib Governorate) and otherwise has none -- its
+    location says the province and country, never a guessed point.
+    """
+    towns: dict[tuple[str, str], Place] = {}
+    for p in b.places:
+        if p.kind == "town" and p.country:
+            k = (p.country, key_of(p.name))
+            if k not in towns or p.population > towns[k].population:
+                towns[k] = p
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if sub.parent_code or cc in CONFLICT_COUNTRIES or cc == "US" or sub.type in _SMALL_SUBDIVISIONS:
+            continue
+        name = re.sub(r"\s*[\[(].*", "", sub.name).strip()
+        if not name or key_of(name) in _WORD_NAMES:
+            continue
+        town = towns.get((cc, key_of(name)))
+        lat, lon = (town.lat, town.lon) if town else (None, None)
+        b.add(Place(None, name, cc, name, None, lat, lon, "admin1", 0, town.geonameid if town else None), [name])
 
 
 def _add_countries(b: _Builder, countries: dict[str, dict[str, Any]], pycountry: Any) -> None:

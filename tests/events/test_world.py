@@ -1,0 +1,133 @@
+"""Conflict news beyond Ukraine: ACLED sub-event types of world news sentences, and what is not political violence.
+
+The sentences are written for these tests in the style of wire reports (no evaluation data); they pin the lexicon
+entries and typing rules that generalise past the war in Ukraine: armed groups attacking people or forces, protests
+and riots with their ACLED sub-types, provinces of other countries as places, disasters, accidents and crime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2023, 5, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Suspected Boko Haram militants attacked a village in Borno state on Sunday, killing 12 residents.", "Attack"),
+        ("Gunmen opened fire on worshippers at a church in Owo, killing at least 40 people.", "Attack"),
+        (
+            "A suicide bomber blew himself up at a mosque in Peshawar during Friday prayers, killing 59 people.",
+            "Suicide bomb",
+        ),
+        (
+            "Security forces clashed with Maoist rebels in the forests of Chhattisgarh, leaving five insurgents dead.",
+            "Armed clash",
+        ),
+        ("Thousands of people marched peacefully through Santiago to demand pension reform.", "Peaceful protest"),
+        (
+            "Hundreds of farmers staged a sit-in outside the district collector's office in Ludhiana.",
+            "Peaceful protest",
+        ),
+        ("Protesters hurled stones at police and set vehicles on fire in Lagos.", "Violent demonstration"),
+        (
+            "Police fired tear gas and rubber bullets to disperse demonstrators in Nairobi.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police detained dozens of protesters who gathered outside parliament in Tbilisi.",
+            "Protest with intervention",
+        ),
+        ("Gunmen kidnapped 20 students from a school in Kaduna state.", "Abduction/forced disappearance"),
+        ("The Syrian army carried out airstrikes on rebel positions in Idlib province.", "Air/drone strike"),
+        ("A roadside bomb killed three soldiers on patrol in Helmand province.", "Remote explosive/landmine/IED"),
+        (
+            "Taliban fighters seized control of the district headquarters in Badakhshan.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Government troops recaptured the town of Palma from Islamist insurgents.", "Government regains territory"),
+        ("An angry mob lynched a man suspected of stealing a motorcycle in Kano.", "Mob violence"),
+        ("Rebels looted shops and markets in Bunia before withdrawing.", "Looting/property destruction"),
+        ("Police arrested 50 opposition supporters in Harare ahead of the vote.", "Arrests"),
+        ("Soldiers raped women during a raid on a village in Tigray.", "Sexual violence"),
+        ("Attackers threw a grenade into a bar in Bujumbura, wounding eight people.", "Grenade"),
+        ("Militants fired mortar shells at a military base near Mogadishu.", "Shelling/artillery/missile attack"),
+        ("Rival gangs fought with machetes in Port-au-Prince, leaving four dead.", "Armed clash"),
+        ("Students blocked the main highway in Dhaka to protest a quota system.", "Peaceful protest"),
+        ("Israeli aircraft struck targets in the Gaza Strip overnight.", "Air/drone strike"),
+        ("Al-Shabaab fighters ambushed an army convoy near Baidoa.", "Armed clash"),
+        ("Unidentified gunmen shot dead a journalist in Mexico's Veracruz state.", "Attack"),
+        ("Police shot dead two protesters during demonstrations in Conakry.", "Excessive force against protesters"),
+        ("Rioters burned a police station in Dhaka after the death of a student.", "Violent demonstration"),
+        ("A landmine explosion killed two children in Kandahar.", "Remote explosive/landmine/IED"),
+        ("Militants torched a school in Balochistan.", "Looting/property destruction"),
+        ("Workers went on strike at the port of Durban, demanding higher wages.", "Peaceful protest"),
+        ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Air/drone strike"),
+        ("The military junta bombed a village in Sagaing region, killing 30 civilians.", "Air/drone strike"),
+        ("Cartel gunmen killed eight people at a bar in Guanajuato.", "Attack"),
+        ("Naxals killed two villagers in Bijapur district, suspecting them of being police informers.", "Attack"),
+        ("Police arrested the opposition leader in Dakar on charges of inciting insurrection.", "Arrests"),
+        ("Teachers protested outside the education ministry in Buenos Aires over unpaid salaries.", "Peaceful protest"),
+        (
+            "Opposition supporters clashed with police in Kinshasa after the election results were announced.",
+            "Violent demonstration",
+        ),
+        (
+            "A bomb planted on a motorcycle exploded in a market in Quetta, killing four.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Fighting broke out between the army and the RSF in Khartoum.", "Armed clash"),
+        ("ISWAP fighters overran a military base in Borno state.", "Non-state actor overtakes territory"),
+        ("Hundreds of residents blocked roads in Soweto to protest power cuts.", "Peaceful protest"),
+        ("Security forces killed three suspected militants in an encounter in Kupwara.", "Armed clash"),
+        ("Villagers set fire to the house of a man accused of witchcraft in Jharkhand.", "Mob violence"),
+        ("Thousands rallied in Bangkok calling for the prime minister's resignation.", "Peaceful protest"),
+        ("Armed men abducted a Catholic priest in Enugu state.", "Abduction/forced disappearance"),
+        ("Riot police used water cannons against protesters in Istanbul.", "Excessive force against protesters"),
+        ("A car bomb exploded near a checkpoint in Mogadishu, killing 10 people.", "Remote explosive/landmine/IED"),
+        ("Turkish drones struck PKK positions in northern Iraq.", "Air/drone strike"),
+        ("Demonstrators ransacked government offices in Colombo.", "Violent demonstration"),
+        ("Militants attacked a police post in Khyber Pakhtunkhwa, killing two officers.", "Armed clash"),
+    ],
+)
+def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.run_text(text, published=PUBLISHED).events
+    assert events, "no event"
+    assert events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake of magnitude 6.8 struck southern Turkey, killing at least 40 people.",
+        "Floods triggered by monsoon rains killed 25 people in Assam.",
+        "A fire broke out at a garment factory in Dhaka, killing 12 workers.",
+        "A bus plunged into a gorge in Himachal Pradesh, killing 18 passengers.",
+        "A gas explosion at a coal mine in Shanxi province killed 21 miners.",
+        "Police seized 2 tonnes of cocaine at the port of Guayaquil.",
+        "The foreign ministers of India and China met in Moscow to discuss the border dispute.",
+        "The Islamic State claimed responsibility for the attack on the mosque.",
+        "A cyclone made landfall in Odisha, forcing the evacuation of 100,000 people.",
+        "Police arrested three men for smuggling drugs across the border in Punjab.",
+        "A building collapsed in Lagos, killing 10 people.",
+        "The president signed a peace agreement with rebel leaders in Juba.",
+        "A train derailed in Odisha, killing nearly 300 passengers.",
+        "Robbers looted a bank in Bihar and escaped with cash.",
+        "The United Nations called for an immediate ceasefire in Sudan.",
+    ],
+)
+def test_disasters_accidents_and_crime_are_not_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.run_text(text, published=PUBLISHED).events == []
+
+
+def test_provinces_of_other_countries_are_places(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text("Militants torched a school in Balochistan.", published=PUBLISHED).events
+    assert (event.location.name, event.location.country, event.location.precision) == ("Balochistan", "PK", "admin1")
+    [event] = pipeline.run_text(
+        "Gunmen kidnapped 20 students from a school in Kaduna state.", published=PUBLISHED
+    ).events
+    assert (event.location.country, event.location.admin1) == ("NG", "Kaduna")
+    assert event.location.lat is not None  # the state takes the coordinates of its capital of the same name

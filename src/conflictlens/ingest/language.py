@@ -138,13 +138,14 @@ def _english_probability(sample: str) -> float:
 
 def looks_plainly_english(text: str) -> bool:
     """Cheap test: a Latin-script text in which a good share of words are very common English words."""
-    words = _WORD.findall(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample)
     if not words:
         return False
-    if sum(1 for w in words if not w.isascii()) > 0.1 * len(words):
+    # every document passes here, so the counts run at C speed (and an ASCII sample has no non-ASCII word to count)
+    if not sample.isascii() and sum(not w.isascii() for w in words) > 0.1 * len(words):
         return False
-    common = _english_words()
-    hits = sum(1 for w in words if w.lower() in common)
+    hits = sum(map(_english_words().__contains__, map(str.lower, words)))
     return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,8 +30,8 @@ class Span:
         return start <= self.start and self.end <= end
 
 
-def _start_of(span: Span) -> int:
-    return span.start
+def _text_order(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
 
 
 @dataclass
@@ -49,31 +48,36 @@ class Document:
     layers: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     _unsorted: set[str] = field(default_factory=set, repr=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)  # span starts of each sorted layer
 
     def add(self, layer: str, span: Span) -> Span:
         self.layers.setdefault(layer, []).append(span)
         self._unsorted.add(layer)
+        self._starts.pop(layer, None)
         return span
 
     def layer(self, name: str) -> list[Span]:
         """Spans of one layer in text order (empty if no stage added any); sorted once after additions."""
         spans = self.layers.get(name, [])
         if name in self._unsorted:
-            spans.sort(key=lambda s: (s.start, -s.end))
+            spans.sort(key=_text_order)
             self._unsorted.discard(name)
         return spans
 
-    def spans_in(self, name: str, start: int, end: int) -> Iterator[Span]:
-        """Spans of layer ``name`` lying inside ``[start, end)``."""
+    def spans_in(self, name: str, start: int, end: int) -> list[Span]:
+        """Spans of layer ``name`` lying inside ``[start, end)``, in text order.
+
+        Stages ask this for every clause, so the layer's span starts are kept in a plain list (made again whenever
+        the layer was added to) and the clause's spans are cut out of the layer with two bisections.
+        """
         spans = self.layer(name)
         if not spans:
-            return
-        for i in range(bisect_left(spans, start, key=_start_of), len(spans)):
-            span = spans[i]
-            if span.start >= end:
-                break
-            if span.end <= end:
-                yield span
+            return []
+        starts = self._starts.get(name)
+        if starts is None or len(starts) != len(spans):
+            starts = self._starts[name] = [s.start for s in spans]
+        i = bisect_left(starts, start)
+        return [s for s in spans[i : bisect_left(starts, end, i)] if s.end <= end]
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

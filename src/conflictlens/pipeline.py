@@ -47,20 +47,27 @@ class Pipeline:
         from conflictlens.nlp.numbers import NumberTagger
         from conflictlens.nlp.sentences import SentenceSplitter
 
-        gaz = gazetteer if gazetteer is not None else Gazetteer.load(home=home)
-        stages: list[Stage] = [
-            SentenceSplitter(),
-            DatelineReader(),
-            DateTagger(),
-            NumberTagger(),
-            PlaceMatcher(gaz),  # type: ignore[arg-type]
-            ToponymResolver(gaz),  # type: ignore[arg-type]
-            LexiconTagger(),
-            EventAssembler(gaz),
-            ClaimExtractor(),
-        ]
-        # The gazetteer and lexicons are hundreds of thousands of long-lived objects: move them out of the cyclic
-        # garbage collector's sight, or every full collection during a batch walks them all again.
+        # The gazetteer and lexicons are hundreds of thousands of long-lived objects: collecting while they are made
+        # only walks them again and again, and once made they are moved out of the cyclic garbage collector's sight,
+        # or every full collection during a batch walks them all again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            gaz = gazetteer if gazetteer is not None else Gazetteer.load(home=home)
+            stages: list[Stage] = [
+                SentenceSplitter(),
+                DatelineReader(),
+                DateTagger(),
+                NumberTagger(),
+                PlaceMatcher(gaz),  # type: ignore[arg-type]
+                ToponymResolver(gaz),  # type: ignore[arg-type]
+                LexiconTagger(),
+                EventAssembler(gaz),
+                ClaimExtractor(),
+            ]
+        finally:
+            if collecting:
+                gc.enable()
         gc.freeze()
         return cls(stages, result_of)
 

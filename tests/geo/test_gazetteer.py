@@ -32,3 +32,21 @@ def test_index_is_cached_and_reloaded(tmp_path: Path) -> None:
     assert index.stat().st_mtime_ns == mtime  # reused, not rebuilt
     assert len(second) == len(first) > 30000
     assert second.load_seconds < first.load_seconds
+
+
+def test_lookups_come_most_populous_first(gaz: Gazetteer) -> None:
+    """The index stores each key's places in lookup order: what a stable sort by population at lookup time gives."""
+    shared = 0
+    for index in (gaz.names, gaz.loose):
+        for bucket in index.values():
+            if len(bucket) > 1:
+                shared += 1
+                assert list(bucket) == sorted(bucket, key=lambda i: -gaz.places[i].population)
+    assert shared > 100
+
+
+def test_matcher_tables_follow_the_keys(gaz: Gazetteer) -> None:
+    assert gaz.max_words == max(k.count(" ") + 1 for k in gaz.names)
+    multi_word = [k for k in gaz.names if " " in k]
+    assert multi_word and all(k.rpartition(" ")[0] in gaz.prefixes for k in multi_word)
+    assert {k.partition(" ")[0] for k in gaz.loose} == gaz.loose_first

@@ -72,3 +72,36 @@ def test_all_acled_dev_notes_and_the_seed_are_accepted() -> None:
 def test_short_headlines_full_of_names_are_not_rejected() -> None:
     assert check_english("Russian forces seize Lysychansk, Luhansk region") == "en"
     assert check_english("Ukrainian Forces Retake Kherson After Months Of Occupation") == "en"
+
+
+def test_model_cache_gives_the_bundled_models_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uncompressed copy of py3langid's model is written on the first load and scores exactly like the original."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from conflictlens.ingest.language import _load_identifier
+
+    monkeypatch.setenv("CONFLICTLENS_HOME", str(tmp_path))
+    bundled = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = _load_identifier()  # fills the cache
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    cached = _load_identifier()  # reads it
+    texts = [
+        "Russian forces shelled the city overnight, killing two civilians, the governor said.",
+        "Російські війська обстріляли Херсон, поранено двох цивільних, повідомив голова ОВА.",
+        "Les forces russes ont bombardé la ville de Kherson, blessant deux civils selon le maire.",
+        "On 13 October 2022, Russian forces shelled Nove, Kharkiv. Casualties unknown.",
+    ]
+    for text in texts:
+        assert first.rank(text) == cached.rank(text) == bundled.rank(text)
+        assert cached.classify(text) == bundled.classify(text)
+
+
+def test_unwritable_model_cache_falls_back_to_the_bundled_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conflictlens.ingest.language import _load_identifier
+
+    blocker = tmp_path / "home"
+    blocker.write_text("a file where the home directory should be", "utf-8")
+    monkeypatch.setenv("CONFLICTLENS_HOME", str(blocker))
+    assert _load_identifier().classify("Russian forces shelled the city overnight, killing two civilians.")[0] == "en"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from conflictlens.document import Document, Span
@@ -84,12 +85,15 @@ def _is_context(outer: Place, inner: Place) -> bool:
     return False
 
 
-def _norm(name: str | None) -> str:
-    import re
+_FORM_WORD = re.compile(r"\b(oblast|region|city|raion|district|province|krai|republic|of)\b")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
-    s = (name or "").lower()
-    s = re.sub(r"\b(oblast|region|city|raion|district|province|krai|republic|of)\b", "", s)
-    return re.sub(r"[^a-z]", "", s)
+
+@lru_cache(maxsize=4096)
+def _norm(name: str | None) -> str:
+    """An admin1 or town name reduced to its letters without form words ("Kharkiv Oblast" -> "kharkiv"); cached
+    because the same few oblast names are compared for every pair of places of every frame."""
+    return _NOT_LETTER.sub("", _FORM_WORD.sub("", (name or "").lower()))
 
 
 def _main_places(places: list[Span]) -> list[Span]:

@@ -6,9 +6,11 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v5.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v6.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
-``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys.
+``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys; version 3 stores
+each name's places most populous first and the tables the matcher derives from the keys, so that loading and lookups
+do no sorting or scanning of their own.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 5  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words
+INDEX_VERSION = 6  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+# 6: buckets sorted most populous first, prefix tables stored
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key
@@ -126,21 +129,22 @@ class Gazetteer:
         names: dict[str, tuple[int, ...]],
         demonyms: dict[str, str],
         sources: list[dict[str, Any]],
-        path: Path | None = None,
-        loose: dict[str, tuple[int, ...]] | None = None,
+        path: Path | None,
+        loose: dict[str, tuple[int, ...]],
+        tables: dict[str, Any],
     ) -> None:
         self.places = places
-        self.names = names
-        self.loose = loose or {}  # loose_key -> places of the conflict countries (fallback when no key matches)
+        self.names = names  # key -> places (indexes into ``places``), most populous first
+        self.loose = loose  # loose_key -> places of the conflict countries (fallback when no key matches), likewise
         # first words of loose keys, so the matcher tries a loose lookup only where one can succeed
-        self.loose_first = frozenset(k.partition(" ")[0] for k in self.loose)
+        self.loose_first: frozenset[str] = tables["loose_first"]
         self.demonyms = demonyms  # demonym key -> ISO country
         self.sources = sources
         self.path = path
         self.load_seconds = 0.0
-        self.max_words = max((k.count(" ") + 1 for k in names), default=1)
+        self.max_words: int = tables["max_words"]
         # proper word prefixes of multi-word keys, so the matcher stops extending a run as soon as nothing can match
-        self.prefixes = frozenset(k[:i] for k in names if " " in k for i, ch in enumerate(k) if ch == " ")
+        self.prefixes: frozenset[str] = tables["prefixes"]
         self._by_id = {p.geonameid: i for i, p in enumerate(places) if p.geonameid is not None and p.kind != "admin1"}
         self._countries = {p.country: p for p in places if p.kind == "country" and p.country}
         self._admin1 = {(p.country, p.admin1): p for p in places if p.kind == "admin1"}
@@ -148,11 +152,14 @@ class Gazetteer:
     # --- lookups -------------------------------------------------------------------------------------------------
     def lookup(self, key: str) -> list[Place]:
         """Places whose normalised name is ``key`` (see :func:`key_of`), most populous first."""
-        return sorted((self.places[i] for i in self.names.get(key, ())), key=lambda p: -p.population)
+        places = self.places
+        return [places[i] for i in self.names.get(key, ())]
 
     def lookup_loose(self, key: str) -> list[Place]:
-        """Places of the conflict countries whose name folds to the same :func:`loose_key` as ``key``."""
-        return sorted((self.places[i] for i in self.loose.get(loose_key(key), ())), key=lambda p: -p.population)
+        """Places of the conflict countries whose name folds to the same :func:`loose_key` as ``key``, most populous
+        first."""
+        places = self.places
+        return [places[i] for i in self.loose.get(loose_key(key), ())]
 
     def by_id(self, geonameid: int) -> Place | None:
         i = self._by_id.get(geonameid)
@@ -217,7 +224,8 @@ class Gazetteer:
         sources.extend(store.sources())
         if added:
             sources.append({"source": "user imports (total)", "places": added})
-        names = {k: tuple(v) for k, v in b.keys.items()}
+        names = {k: _most_populous_first(b.places, v) for k, v in b.keys.items()}
+        loose = _loose_index(b)
         demonyms = {name_key(row[0]): row[1].strip() for row in _data_lines("demonyms.tsv")}
         index = gdir / f"index-v{INDEX_VERSION}.pickle"
         blob = {
@@ -225,7 +233,8 @@ class Gazetteer:
             "signature": [*user_signature(gdir), ("bundled", 0, bundled_signature())],
             "places": [_place_tuple(p) for p in b.places],
             "names": names,
-            "loose": _loose_index(b),
+            "loose": loose,
+            "tables": _key_tables(names, loose),
             "demonyms": demonyms,
             "sources": sources,
         }
@@ -238,7 +247,7 @@ class Gazetteer:
     @classmethod
     def _from_blob(cls, blob: dict[str, Any], path: Path) -> Gazetteer:
         places = [Place(*t) for t in blob["places"]]
-        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path, blob["loose"])
+        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path, blob["loose"], blob["tables"])
 
 
 LOOSE_KINDS = ("town", "district")
@@ -252,7 +261,22 @@ def _loose_index(b: _Builder) -> dict[str, tuple[int, ...]]:
         if sel:
             bucket = out.setdefault(loose_key(key), [])
             bucket.extend(i for i in sel if i not in bucket)
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: _most_populous_first(b.places, v) for k, v in out.items()}
+
+
+def _most_populous_first(places: list[Place], bucket: list[int]) -> tuple[int, ...]:
+    """A key's places ordered as lookups return them: by population, descending; ties keep the order they were
+    added in (a stable sort), so stored order and a sort at lookup time agree."""
+    return tuple(sorted(bucket, key=lambda i: -places[i].population))
+
+
+def _key_tables(names: dict[str, tuple[int, ...]], loose: dict[str, tuple[int, ...]]) -> dict[str, Any]:
+    """What the matcher needs besides the keys themselves, computed once when the index is built."""
+    return {
+        "loose_first": frozenset(k.partition(" ")[0] for k in loose),
+        "max_words": max((k.count(" ") + 1 for k in names), default=1),
+        "prefixes": frozenset(k[:i] for k in names if " " in k for i, ch in enumerate(k) if ch == " "),
+    }
 
 
 def gazetteer_dir(home: Path | None = None) -> Path:

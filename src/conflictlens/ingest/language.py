@@ -1,18 +1,26 @@
 """Language check of input documents: conflictlens extracts from English text only.
 
-``detect_language`` wraps py3langid (a naive-Bayes byte n-gram identifier).  Loading its model costs about half a
-second, so it is loaded lazily, once per process, and :func:`check_english` avoids it altogether for text that is
-plainly English (many very common English words, from ``data/english_words.txt``).  Terse English notes ("On 13 October
-2022, Russian forces shelled Nove, Kharkiv. Casualties unknown.") are sometimes labelled Nigerian Pidgin (``pcm``), an
-English-lexified language; those, and texts where English keeps a fair share of the probability, are accepted.
+``detect_language`` wraps py3langid (a naive-Bayes byte n-gram identifier).  Its bundled model is LZMA-compressed
+and decompressing it costs about half a second, so it is loaded lazily, once per process, from an uncompressed copy
+kept below ``CONFLICTLENS_HOME/cache`` after the first load (tens of milliseconds), and :func:`check_english` avoids it
+altogether for text that is plainly English (many very common English words, from ``data/english_words.txt``).
+Terse English notes ("On 13 October 2022, Russian forces shelled Nove, Kharkiv. Casualties unknown.") are sometimes
+labelled Nigerian Pidgin (``pcm``), an English-lexified language; those, and texts where English keeps a fair share of
+the probability, are accepted.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import re
+import shutil
+import tempfile
 import threading
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from conflictlens.errors import InputError
@@ -51,10 +59,67 @@ def _get_identifier() -> Any:
     if _identifier is None:
         with _lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _identifier = _load_identifier()
     return _identifier
+
+
+def _load_identifier() -> Any:
+    """py3langid's identifier, from the uncompressed cache when it is there, else from the bundled model (which then
+    fills the cache).  The cache is named after the bundled model file's size and time, so an upgrade refills it; a
+    cache that cannot be read or written only costs the slow load."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from conflictlens.home import home_path
+
+    stat = (MODEL_DIR / MODEL_FILE).stat()
+    cache = home_path("cache", f"langid-{stat.st_size}-{stat.st_mtime_ns}")
+    try:
+        return _read_model_cache(cache, LanguageIdentifier)
+    except (OSError, ValueError, KeyError):
+        pass
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    with contextlib.suppress(OSError):  # a read-only home: every process pays the slow load, nothing breaks
+        _write_model_cache(cache, identifier)
+    return identifier
+
+
+def _read_model_cache(cache: Path, identifier_class: Any) -> Any:
+    """An identifier from the arrays :func:`_write_model_cache` wrote (the same arrays the bundled model gives)."""
+    from array import array
+
+    import numpy as np
+
+    def load(name: str) -> Any:  # memory-mapped: the big tables are paged in as used, never read twice
+        return np.load(cache / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+
+    nextmove, row = array("I"), array("H")
+    nextmove.frombytes(memoryview(load("nextmove")).cast("B"))
+    row.frombytes(memoryview(load("row")).cast("B"))
+    classes = json.loads((cache / "classes.json").read_text("utf-8"))
+    return identifier_class(
+        load("ptc"), load("pc"), classes, nextmove, load("output").tolist(), norm_probs=True, tk_row=row
+    )
+
+
+def _write_model_cache(cache: Path, identifier: Any) -> None:
+    """Write the identifier's arrays uncompressed to the directory ``cache``, atomically (a temporary directory
+    renamed into place), so that concurrent processes never read half a cache."""
+    import numpy as np
+
+    if identifier.tk_nextmove.typecode != "I" or identifier.tk_row.typecode != "H":
+        return  # another model layout than the one :func:`_read_model_cache` rebuilds: keep the slow load
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=cache.name + ".", dir=cache.parent))
+    try:
+        np.save(tmp / "ptc.npy", np.asarray(identifier.nb_ptc))
+        np.save(tmp / "pc.npy", np.asarray(identifier.nb_pc))
+        np.save(tmp / "nextmove.npy", np.frombuffer(identifier.tk_nextmove, dtype=np.uint32))
+        np.save(tmp / "row.npy", np.frombuffer(identifier.tk_row, dtype=np.uint16))
+        np.save(tmp / "output.npy", np.asarray(identifier.tk_output, dtype=np.int64))
+        (tmp / "classes.json").write_text(json.dumps(list(identifier.nb_classes)), "utf-8")
+        os.replace(tmp, cache)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def detect_language(text: str) -> tuple[str, float]:
@@ -73,13 +138,14 @@ def _english_probability(sample: str) -> float:
 
 def looks_plainly_english(text: str) -> bool:
     """Cheap test: a Latin-script text in which a good share of words are very common English words."""
-    words = _WORD.findall(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample)
     if not words:
         return False
-    if sum(1 for w in words if not w.isascii()) > 0.1 * len(words):
+    # every document passes here, so the counts run at C speed (and an ASCII sample has no non-ASCII word to count)
+    if not sample.isascii() and sum(not w.isascii() for w in words) > 0.1 * len(words):
         return False
-    common = _english_words()
-    hits = sum(1 for w in words if w.lower() in common)
+    hits = sum(map(_english_words().__contains__, map(str.lower, words)))
     return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
 
 

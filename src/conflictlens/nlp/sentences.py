@@ -15,6 +15,8 @@ from conflictlens.nlp.lexicon import word_list
 
 _ABBREVIATIONS = frozenset(word_list("abbreviations.txt"))
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"”’)\]]*$")
+_NEWLINE = re.compile(r"\n")
 _QUOTE = re.compile(r"“[^”\n]{2,}?”|\"[^\"\n]{2,}?\"")
 # 'single-quoted titles' (slogans, operation names); an apostrophe between letters (Don't) does not close them
 _SINGLE_QUOTE = re.compile(r"(?<![\w’'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=\S)'(?![\w’'])")
@@ -35,7 +37,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             end = line_start + m.end()
             if any(qs < end <= qe for qs, qe in quotes):
                 continue
-            word = re.search(r"([\w.]+)[.!?]+[\"”’)\]]*$", text[start:end])
+            # the word before the stop: it cannot start before the sentence's last space, so the search starts there
+            word = _LAST_WORD.search(text, text.rfind(" ", start, end) + 1 or start, end)
             if word and m.group(0).startswith(".") and _is_abbreviation(word.group(1)):
                 continue
             bounds.append(_trim(text, start, end))
@@ -64,7 +67,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         para = 0
         for start, end in sentence_bounds(text):
             while para + 1 < len(para_starts) and para_starts[para + 1] <= start:

@@ -285,3 +285,25 @@ def test_security_service_arrest(pipeline) -> None:  # type: ignore[no-untyped-d
     [event] = run(pipeline, text, published=dt.date(2023, 3, 30)).events
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.name == "Police Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    ("headline", "killed", "injured"),
+    [
+        ("Russian missile attack on Odesa kills three, injures 12", 3, 12),  # each verb governs its own number
+        ("Russian shelling kills woman in Kherson region", 1, None),  # headline style: no article
+        ("Civilian killed by Russian drone in Sumy oblast", 1, None),
+        ("Two dead, 10 wounded after missile hits Zaporizhzhia", 2, 10),
+    ],
+)
+def test_headline_casualties(pipeline, headline: str, killed: int, injured: int | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, headline).events
+    assert event.fatalities is not None and event.fatalities.value == killed
+    assert (event.injured.value if event.injured else None) == injured
+
+
+def test_a_country_that_speaks_is_a_source_not_the_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, "Russia says Ukraine shelled Belgorod, killing two").events
+    assert event.actor1 is not None and event.actor1.country == "UA"
+    [event] = run(pipeline, "Ukraine says 5 civilians killed in Donetsk region").events
+    assert event.actor1 is None or event.actor1.country == "RU"  # not Ukraine, the speaker

@@ -42,6 +42,17 @@ def is_object(doc: Document, span: Span, clause_start: int) -> bool:
 _REPELLED = re.compile(
     r"\b(?:repelled|repulsed|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$", re.IGNORECASE
 )
+_SPEAKS = re.compile(
+    r"\s*(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:says?|said|claims?|claimed|reports?|reported|announced|accuses|accused|"
+    r"denies|denied|confirms?|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -54,7 +65,8 @@ def pick_actors(
     clashed", "between Ukrainian and Russian forces"), the subject of an offensive even when it "was repelled by" the
     other, and the attackers in "X repelled Ukrainian attacks".
     """
-    actors = sorted(actors, key=lambda a: a.start)
+    # "Ukraine says 5 civilians killed": a country that speaks is a source, not the attacker
+    actors = sorted((a for a in actors if not (a.attrs.get("bare") and _SPEAKS.match(doc.text, a.end))), key=_start)
     if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
         text = doc.text
         for a in actors:

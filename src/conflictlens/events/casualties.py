@@ -28,6 +28,11 @@ _SINGULAR = re.compile(
     r"daughter|wife|husband|passenger|victim|head|official|officer|commander|chief|mayor|collaborator|guard|priest|"
     r"director))\b(?!\s+(?:who)\b)",
 )
+# headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
+_BARE_SINGULAR = re.compile(
+    r"(?:^|\b(?:kills|killed|injures|injured|wounds|wounded)\s+)(?P<n>civilian|woman|man|boy|girl|child|teenager|"
+    r"soldier|serviceman|pensioner|policeman|journalist|driver|volunteer|medic|rescuer)\b(?!['’]s)"
+)
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
     r"(?: killed| injured| hurt| reported)?",
@@ -76,6 +81,10 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         s, e = m.start() + start, m.end() + start
         if not any(ns <= s < ne or s <= ns < e for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group(0).split()[0]), 1, "exact"))
+    for m in _BARE_SINGULAR.finditer(clause.lstrip()):
+        s = m.start("n") + start + len(clause) - len(clause.lstrip())
+        if not any(ns <= s < ne or s <= ns < s + len(m.group("n")) for ns, ne, _, _ in numbers):
+            numbers.append((s, s + len(m.group("n")), 1, "exact"))
     numbers.sort()
     victims = list(doc.spans_in("victim", start, end))
     for ns, ne, value, qualifier in numbers:
@@ -129,10 +138,13 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
     toll = _TOLL.search(text[max(0, ns - 140) : ns])
     if toll:
         return "killed" if toll.group("k") else "injured"
+    before = next(((ke, kind) for _ks, ke, kind in reversed(kinds) if ke <= ns), None)
     for ks, _ke, kind in kinds:
         if ks < ne:
             continue
         gap = text[ne:ks]
+        if before is not None and "," in gap and not text[before[0] : ns].strip():
+            return before[1]  # "kills three, injures 12": the verb right before, not the next clause's
         if len(gap) <= 60 and len(gap.split()) <= 8 and not re.search(r"[;:.]|\band\s+\d|\bwhile\b", gap):
             return kind
         break

@@ -307,3 +307,21 @@ def test_a_country_that_speaks_is_a_source_not_the_attacker(pipeline) -> None:  
     assert event.actor1 is not None and event.actor1.country == "UA"
     [event] = run(pipeline, "Ukraine says 5 civilians killed in Donetsk region").events
     assert event.actor1 is None or event.actor1.country == "RU"  # not Ukraine, the speaker
+
+
+def test_interceptor_not_the_launcher(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 2 July 2023, Ukrainian forces intercepted Kalibr cruise missiles fired by Russian forces, likely navy "
+        "forces, over the Odesa region."
+    )
+    [event] = run(pipeline, text).events
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.country == "UA"  # "fired by Russian forces" modifies the missiles
+    assert event.location.admin1 == "Odesa Oblast"  # missiles fired ... over a region: where they were downed
+
+
+def test_headline_capture_claim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine says fighting continues in Bakhmut after Wagner claims capture"
+    events = run(pipeline, text, published=dt.date(2023, 5, 21)).events
+    capture = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert capture.actor1 is not None and capture.actor1.name == "Wagner Group"

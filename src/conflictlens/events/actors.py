@@ -88,6 +88,10 @@ def pick_actors(
         other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
         return first, other
     agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 20) : a.start])]
+    if trigger is not None and trigger.attrs.get("role") == "intercept":
+        # "shot down by Ukrainian air defence" names the interceptor; "intercepted missiles fired by Russian forces"
+        # names who fired what was intercepted
+        agents = [a for a in agents if 0 <= a.start - trigger.end <= 25]
     subjects = [a for a in actors if not is_object(doc, a, clause_start)]
     objects = [a for a in actors if a not in subjects and a not in agents]
     attacker: Span | None = None

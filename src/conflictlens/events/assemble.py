@@ -245,7 +245,7 @@ class EventAssembler:
 
         # actors
         primary_trigger = trigger if trigger is not None and primary.start <= trigger.start < primary.end else None
-        if primary_trigger is None and trigger is not None and trigger.attrs.get("sub_event_type") == sub_type:
+        if primary_trigger is None and trigger is not None and trigger.attrs.get("sub_event_type") in (sub_type, ""):
             # the verb that types the event sits in another clause ("Russia launched 23 missiles ..., and Ukrainian
             # air defences shot down 21"): when that clause names its subject, it says who did it
             home = next((f for f in all_frames if f.start <= trigger.start < f.end), None)
@@ -481,8 +481,10 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
 
 
-_LAUNCH_SITE = re.compile(
-    r"(?:\bfrom (?:the )?|\b(?:launched|fired|flying|took off)\b[^.;]{0,60}\b(?:from|over)\b[^.;]{0,30})$", re.I
+_LAUNCH_SITE = re.compile(  # "over" a region only for aircraft: missiles "fired ... over the Odesa region" fell there
+    r"(?:\bfrom (?:the )?|\b(?:launched|fired)\b[^.;]{0,60}\bfrom\b[^.;]{0,30}|"
+    r"\b(?:flying|flew|took off)\b[^.;]{0,60}\b(?:from|over)\b[^.;]{0,30})$",
+    re.I,
 )
 _DESTINATION = re.compile(
     r"\b(?:travell?ing|heading|bound|linking [\w ]{1,30}|en route) (?:to|for) (?:the )?(?:occupied )?$", re.I

@@ -96,11 +96,12 @@ class ToponymResolver:
                 continue
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
+            a_regions = {(p.country, p.admin1) for p in a_cands}
             oblasts = [p for p in b.attrs["candidates"] if p.kind == "admin1"]
             # an oblast that holds one of the candidates first: "Vasylkiv, Kyiv" is in Kyiv Oblast, not Kyiv City
-            oblasts.sort(key=lambda adm: not any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands))
+            oblasts.sort(key=lambda adm: (adm.country, adm.admin1) not in a_regions)
             for adm in oblasts:
-                inside = any(p.admin1 == adm.admin1 and p.country == adm.country for p in a_cands)
+                inside = (adm.country, adm.admin1) in a_regions
                 if inside or (a_is_village and a.attrs.get("form") in TOWN_FORMS):
                     qualifier_of[id(a)] = adm
                     b.attrs["role"] = "qualifier"

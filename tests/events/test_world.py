@@ -131,3 +131,34 @@ def test_provinces_of_other_countries_are_places(pipeline) -> None:  # type: ign
     ).events
     assert (event.location.country, event.location.admin1) == ("NG", "Kaduna")
     assert event.location.lat is not None  # the state takes the coordinates of its capital of the same name
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "The Syrian army carried out airstrikes on rebel positions in Idlib province.",
+            "Military Forces of Syria",
+            None,
+        ),
+        (
+            "Turkish drones struck PKK positions in northern Iraq.",
+            "Military Forces of Turkey",
+            "PKK: Kurdistan Workers Party",
+        ),
+        ("Taliban fighters attacked Afghan army checkpoints in Helmand.", "Taliban", "Military Forces of Afghanistan"),
+        ("Houthi rebels launched a drone attack on an oil facility in Jizan.", "Houthi Movement", None),
+        ("Israeli aircraft struck targets in the Gaza Strip overnight.", "Military Forces of Israel", None),
+    ],
+)
+def test_world_actors(pipeline, text: str, actor1: str, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2
+
+
+def test_conflict_regions_elsewhere(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(
+        "Israeli aircraft struck targets in the Gaza Strip overnight.", published=PUBLISHED
+    ).events
+    assert (event.location.name, event.location.country, event.location.precision) == ("Gaza Strip", "PS", "admin1")

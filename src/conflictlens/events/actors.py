@@ -36,6 +36,8 @@ def actor_of(span: Span) -> Actor:
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     before = doc.text[max(clause_start, span.start - 25) : span.start]
+    if before.strip().lower() in ("", "the"):
+        return False  # "The Syrian army carried out ...": the subject at the start of its clause
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
 
 
@@ -116,7 +118,9 @@ def pick_actors(
         (
             o
             for o in objects
-            if not o.attrs.get("bare") and (attacker is None or o.attrs["side"] != attacker.attrs["side"])
+            if not o.attrs.get("bare")
+            and (attacker is None or o.attrs["side"] != attacker.attrs["side"] or o.attrs["side"] == "other")
+            and (attacker is None or o.attrs["name"] != attacker.attrs["name"])
         ),
         None,
     )

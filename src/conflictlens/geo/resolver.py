@@ -163,7 +163,7 @@ class ToponymResolver:
                 best.country in COUNTRY_PRIOR or best.country in named or qual is not None or best.country is None
             )
             if not supported:
-                if best.population < 100000 and best.kind not in ("country", "admin1"):
+                if best.population < 100000 and best.kind not in ("country", "admin1", "region", "water"):
                     sp.attrs.update(role="place", place=None, confidence=0.0)
                     continue
                 conf *= 0.6

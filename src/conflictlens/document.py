@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -86,8 +87,10 @@ class Document:
     def sentences(self) -> list[Span]:
         return self.layer("sentence")
 
-    @property
+    @cached_property
     def text_sha256(self) -> str:
+        """Hex SHA-256 of the text; computed once, as every event id and the result need it (the text never
+        changes once a document is made)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def warn(self, message: str) -> None:

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from conflictlens.document import Document, Span
+from conflictlens.events.actors import pick_actors
 from conflictlens.events.casualties import CountReading, read_counts
 from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
 from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
+from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
 
 _CLAUSE_BREAK = re.compile(
@@ -91,6 +93,8 @@ _PREFIX_TYPES = {
     "displacement": "Other",
     "mass grave": "Other",
 }
+_ACLED_LABEL = re.compile(r"^([a-z ]{4,25}):")  # "interception: ..." (ACLED's notes start with their own label)
+_SMALL_ARMS = re.compile(r"small arms|rifles?|automatic weapons")
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 # "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
 _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
@@ -158,6 +162,24 @@ class Frame:
     @property
     def has_counts(self) -> bool:
         return bool(self.counts) or any(w.launched is not None or w.intercepted is not None for w in self.weapons)
+
+    def with_counts(self, counts: list[CountReading]) -> Frame:
+        """A copy of this frame (sharing its span lists) with its own list of ``counts``."""
+        return Frame(
+            self.start,
+            self.end,
+            self.sentence,
+            self.paragraph,
+            triggers=self.triggers,
+            places=self.places,
+            dates=self.dates,
+            actors=self.actors,
+            counts=list(counts),
+            weapons=self.weapons,
+            damage=self.damage,
+            sources=self.sources,
+            aggregate=self.aggregate,
+        )
 
     def absorb(self, other: Frame) -> None:
         self.start = min(self.start, other.start)
@@ -419,8 +441,6 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     Interceptions alone are "Disrupted weapons use", but shooting down aircraft is coded as the attack it is.
     Drones or aircraft make an "Air/drone strike"; otherwise remote fire is "Shelling/artillery/missile attack".
     """
-    from conflictlens.model import EVENT_TYPE_OF
-
     r = roles(frame)
     text = doc.text[frame.start : frame.end].lower()
     cats = {w.category for w in frame.weapons}
@@ -430,10 +450,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         # the trigger that says so ("shelled" for a shelling), nearest the place; else the frame's main trigger
         typed = [t for t in frame.triggers if t.attrs.get("sub_event_type") == sub]
         if typed:
-            return EVENT_TYPE_OF[sub], sub, _main_trigger(Frame(0, 0, 0, 0, triggers=typed), near)
+            return EVENT_TYPE_OF[sub], sub, _top_trigger(typed, near)
         return EVENT_TYPE_OF[sub], sub, main
 
-    prefix = re.match(r"^([a-z ]{4,25}):", text)
+    prefix = _ACLED_LABEL.match(text)
     if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
     if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
@@ -491,10 +511,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result(armed_group)
     if "clash" in r and (_is_ground_fight(frame, doc, cats) or _RETURN_FIRE.search(text)):
         return result("Armed clash")
-    small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
     if (
         "small_arms" in cats
-        and (small_arms_named or "artillery" not in cats)
+        and ("artillery" not in cats or _SMALL_ARMS.search(text))
         and not r & {"air"}
         and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
     ):
@@ -559,20 +578,25 @@ def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
 
 def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
     """The trigger that types the frame: the highest-priority role; among equals, the one nearest the event place."""
-    if not frame.triggers:
+    return _top_trigger(frame.triggers, near)
+
+
+def _top_trigger(triggers: list[Span], near: Span | None) -> Span | None:
+    """The highest-priority trigger of ``triggers``; among equals, the one nearest ``near``."""
+    if not triggers:
         return None
+    if len(triggers) == 1:
+        return triggers[0]
 
     def key(t: Span) -> tuple[int, int]:
         prio = _PRIORITY_OF.get(str(t.attrs["role"]), 99)
         dist = 0 if near is None else (near.start - t.end if t.end <= near.start else 1000 + t.start - near.end)
         return prio, dist
 
-    return min(frame.triggers, key=key)
+    return min(triggers, key=key)
 
 
 def _attacker(frame: Frame, doc: Document) -> Span | None:
-    from conflictlens.events.actors import pick_actors
-
     attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
     return attacker
 

@@ -97,6 +97,8 @@ def _norm(name: str | None) -> str:
 
 def _main_places(places: list[Span]) -> list[Span]:
     """Places of a frame that are not context of another place of it, most specific first."""
+    if len(places) <= 1:  # most frames: nothing to compare
+        return list(places)
     main = []
     for p in places:
         pp = _place(p)

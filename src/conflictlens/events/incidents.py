@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import pick_actors
 from conflictlens.events.casualties import CountReading, read_counts
-from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
+from conflictlens.events.sources import SourceReading, read_sources
 from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
 from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
@@ -315,8 +315,7 @@ def build_frames(doc: Document) -> list[Frame]:
         if not live:
             continue
         # pass 2: the rest of each clause
-        excluded = metonym_subjects(doc, sent.start, sent.end)
-        sentence_sources = read_sources(doc, sent.start, sent.end)
+        sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
         excluded += [(s.start, s.end) for s in sentence_sources if s.role]
         paragraph = int(sent.attrs.get("paragraph", 0))
         sent_frames: list[Frame] = []

@@ -71,14 +71,19 @@ class Document:
         Stages ask this for every clause, so the layer's span starts are kept in a plain list (made again whenever
         the layer was added to) and the clause's spans are cut out of the layer with two bisections.
         """
-        spans = self.layer(name)
+        spans = self.layers.get(name)
         if not spans:
             return []
+        if name in self._unsorted:
+            spans = self.layer(name)
         starts = self._starts.get(name)
         if starts is None or len(starts) != len(spans):
             starts = self._starts[name] = [s.start for s in spans]
         i = bisect_left(starts, start)
-        return [s for s in spans[i : bisect_left(starts, end, i)] if s.end <= end]
+        j = bisect_left(starts, end, i)
+        if i == j:
+            return []
+        return [s for s in spans[i:j] if s.end <= end]
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

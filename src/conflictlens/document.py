@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -70,14 +71,19 @@ class Document:
         Stages ask this for every clause, so the layer's span starts are kept in a plain list (made again whenever
         the layer was added to) and the clause's spans are cut out of the layer with two bisections.
         """
-        spans = self.layer(name)
+        spans = self.layers.get(name)
         if not spans:
             return []
+        if name in self._unsorted:
+            spans = self.layer(name)
         starts = self._starts.get(name)
         if starts is None or len(starts) != len(spans):
             starts = self._starts[name] = [s.start for s in spans]
         i = bisect_left(starts, start)
-        return [s for s in spans[i : bisect_left(starts, end, i)] if s.end <= end]
+        j = bisect_left(starts, end, i)
+        if i == j:
+            return []
+        return [s for s in spans[i:j] if s.end <= end]
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -86,8 +92,10 @@ class Document:
     def sentences(self) -> list[Span]:
         return self.layer("sentence")
 
-    @property
+    @cached_property
     def text_sha256(self) -> str:
+        """Hex SHA-256 of the text; computed once, as every event id and the result need it (the text never
+        changes once a document is made)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def warn(self, message: str) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, pick_actors, side_actor
@@ -29,7 +29,6 @@ from conflictlens.model import (
     DateSpan,
     DocumentResult,
     Event,
-    Evidence,
     Location,
     Source,
     Weapon,
@@ -98,6 +97,8 @@ def _norm(name: str | None) -> str:
 
 def _main_places(places: list[Span]) -> list[Span]:
     """Places of a frame that are not context of another place of it, most specific first."""
+    if len(places) <= 1:  # most frames: nothing to compare
+        return list(places)
     main = []
     for p in places:
         pp = _place(p)
@@ -211,7 +212,7 @@ class EventAssembler:
         frame = d.frames[0]
         all_frames = d.frames
         if len(all_frames) == 1:  # the common case: no merging to do
-            big = replace(frame, counts=list(d.counts))
+            big = frame.with_counts(d.counts)
         else:
             big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
             for f in all_frames:
@@ -226,9 +227,9 @@ class EventAssembler:
         )
         near = next((p for p in primary.places if d.place is not None and _place(p) == _place(d.place)), d.place)
         event_type, sub_type, trigger = classify(big, doc, near)
-        evidence: list[Evidence] = []
+        evidence: list[_Cite] = []
         if trigger is not None:
-            evidence.append(_evidence(field="event_type", start=trigger.start, end=trigger.end))
+            evidence.append(_Cite(field="event_type", start=trigger.start, end=trigger.end))
 
         # date
         date_span = d.date_span() or d.inherited_date
@@ -239,7 +240,7 @@ class EventAssembler:
                 precision=date_span.attrs.get("precision", "unknown"),
                 text=doc.text[date_span.start : date_span.end],
             )
-            evidence.append(_evidence(field="date", start=date_span.start, end=date_span.end))
+            evidence.append(_Cite(field="date", start=date_span.start, end=date_span.end))
         else:
             date = DateSpan(start=None, end=None, precision="unknown", text=None)
 
@@ -262,10 +263,10 @@ class EventAssembler:
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
         actor2: Actor | None = actor_of(target_span) if target_span is not None else None
         if attacker_span is not None:
-            evidence.append(_evidence(field="actor1", start=attacker_span.start, end=attacker_span.end))
+            evidence.append(_Cite(field="actor1", start=attacker_span.start, end=attacker_span.end))
             confidence += 0.1
         if target_span is not None:
-            evidence.append(_evidence(field="actor2", start=target_span.start, end=target_span.end))
+            evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
         actor1 = _localise_police(actor1, place)
         if protest:
@@ -321,7 +322,7 @@ class EventAssembler:
                     location = parent.to_location()
                     place = parent
             assert d.place is not None
-            evidence.append(_evidence(field="location", start=d.place.start, end=d.place.end))
+            evidence.append(_Cite(field="location", start=d.place.start, end=d.place.end))
             confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
@@ -334,13 +335,13 @@ class EventAssembler:
                 country, basis = (actor1.country if own else _OPPOSITE[actor1.country]), attacker_span
             location = self._country_location(country)
             if basis is not None:
-                evidence.append(_evidence(field="location", start=basis.start, end=basis.end))
+                evidence.append(_Cite(field="location", start=basis.start, end=basis.end))
         sublocations = []
         for s in d.sublocations:
             sp = _place(s)
             if sp is not None and (place is None or sp != place):
                 sublocations.append(sp.to_location())
-                evidence.append(_evidence(field="sublocations", start=s.start, end=s.end))
+                evidence.append(_Cite(field="sublocations", start=s.start, end=s.end))
 
         # casualties
         fatalities = _count(d.counts, "killed", evidence, "fatalities")
@@ -353,7 +354,7 @@ class EventAssembler:
             label = str(s.attrs["label"])
             if label not in damage:
                 damage.append(label)
-            evidence.append(_evidence(field="damage", start=s.start, end=s.end))
+            evidence.append(_Cite(field="damage", start=s.start, end=s.end))
         sources = _sources(big.sources, evidence)
         if date.start is not None:
             confidence += 0.1
@@ -361,22 +362,28 @@ class EventAssembler:
             confidence += 0.1
         first = min(e.start for e in evidence) if evidence else big.start
         key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location.name}|{date.start}|{first}"
-        return Event(
-            id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-            event_type=event_type,  # type: ignore[arg-type]
-            sub_event_type=sub_type,  # type: ignore[arg-type]
-            date=date,
-            location=location,
-            sublocations=sublocations,
-            actor1=actor1,
-            actor2=actor2,
-            fatalities=fatalities,
-            injured=injured,
-            weapons=weapons,
-            damage=damage,
-            sources=sources,
-            evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
-            confidence=round(min(confidence, 0.95), 2),
+        # one validation for the whole event: its evidence entries are still plain tuples
+        return Event.model_validate(
+            {
+                "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                "event_type": event_type,
+                "sub_event_type": sub_type,
+                "date": date,
+                "location": location,
+                "sublocations": sublocations,
+                "actor1": actor1,
+                "actor2": actor2,
+                "fatalities": fatalities,
+                "injured": injured,
+                "weapons": weapons,
+                "damage": damage,
+                "sources": sources,
+                "evidence": [
+                    {"field": name, "start": start, "end": end}
+                    for name, start, end in sorted(evidence, key=lambda e: (e.start, e.field))
+                ],
+                "confidence": round(min(confidence, 0.95), 2),
+            }
         )
 
     def _country_location(self, country: str | None) -> Location:
@@ -509,9 +516,13 @@ def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
     return Actor(name=f"Police Forces of {country_name(place.country)}", country=place.country, kind="state_forces")
 
 
-def _evidence(field: str, start: int, end: int) -> Evidence:
-    """An evidence entry from a span's offsets."""
-    return Evidence(field=field, start=start, end=end)
+class _Cite(NamedTuple):
+    """An evidence entry from a span's offsets.  Kept a plain tuple while the event is assembled; the event's model
+    validates them all at once (one call into pydantic-core instead of one model per entry)."""
+
+    field: str
+    start: int
+    end: int
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -532,17 +543,17 @@ def _same_family(a: Draft, b: Draft) -> bool:
     return bool(ra & rb) or not ra or not rb
 
 
-def _count(readings: list[CountReading], kind: str, evidence: list[Evidence], fieldname: str) -> Count | None:
+def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], fieldname: str) -> Count | None:
     merged = merge_counts(readings, kind)
     if merged is None:
         return None
     value, qualifier, civilians, children, used = merged
     for r in used:
-        evidence.append(_evidence(field=fieldname, start=r.start, end=r.end))
+        evidence.append(_Cite(field=fieldname, start=r.start, end=r.end))
     return Count(value=value, qualifier=qualifier, civilians=civilians, children=children)  # type: ignore[arg-type]
 
 
-def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[Weapon]:
+def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapon]:
     combined: dict[tuple[str, str | None], Weapon] = {}
     for r in readings:
         key = (r.category, r.model)
@@ -575,7 +586,7 @@ def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[We
             w.intercepted = max(w.intercepted or 0, r.intercepted)
         combined[key] = w
         for s in r.spans:
-            evidence.append(_evidence(field="weapons", start=s.start, end=s.end))
+            evidence.append(_Cite(field="weapons", start=s.start, end=s.end))
     # generic artillery words are not a second weapon when a specific remote weapon is named
     out = list(combined.values())
     if any(w.category in ("missile", "drone", "rocket", "bomb") for w in out):
@@ -583,13 +594,13 @@ def _weapons(readings: list[WeaponReading], evidence: list[Evidence]) -> list[We
     return out
 
 
-def _sources(readings: list[SourceReading], evidence: list[Evidence]) -> list[Source]:
+def _sources(readings: list[SourceReading], evidence: list[_Cite]) -> list[Source]:
     out: list[Source] = []
     for r in readings:
         if any(s.name == r.name for s in out):
             continue
         out.append(Source(name=r.name, role=r.role, channel=r.channel))
-        evidence.append(_evidence(field="sources", start=r.start, end=r.end))
+        evidence.append(_Cite(field="sources", start=r.start, end=r.end))
     return out
 
 

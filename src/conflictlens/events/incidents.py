@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from conflictlens.document import Document, Span
+from conflictlens.events.actors import pick_actors
 from conflictlens.events.casualties import CountReading, read_counts
-from conflictlens.events.sources import SourceReading, metonym_subjects, read_sources
+from conflictlens.events.sources import SourceReading, read_sources
 from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
+from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
 
 _CLAUSE_BREAK = re.compile(
@@ -91,6 +93,8 @@ _PREFIX_TYPES = {
     "displacement": "Other",
     "mass grave": "Other",
 }
+_ACLED_LABEL = re.compile(r"^([a-z ]{4,25}):")  # "interception: ..." (ACLED's notes start with their own label)
+_SMALL_ARMS = re.compile(r"small arms|rifles?|automatic weapons")
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 # "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
 _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
@@ -143,7 +147,6 @@ class Frame:
     damage: list[Span] = field(default_factory=list)
     sources: list[SourceReading] = field(default_factory=list)
     aggregate: bool = False
-    clause_ids: list[int] = field(default_factory=list)
 
     @property
     def anaphoric(self) -> bool:
@@ -160,6 +163,24 @@ class Frame:
     def has_counts(self) -> bool:
         return bool(self.counts) or any(w.launched is not None or w.intercepted is not None for w in self.weapons)
 
+    def with_counts(self, counts: list[CountReading]) -> Frame:
+        """A copy of this frame (sharing its span lists) with its own list of ``counts``."""
+        return Frame(
+            self.start,
+            self.end,
+            self.sentence,
+            self.paragraph,
+            triggers=self.triggers,
+            places=self.places,
+            dates=self.dates,
+            actors=self.actors,
+            counts=list(counts),
+            weapons=self.weapons,
+            damage=self.damage,
+            sources=self.sources,
+            aggregate=self.aggregate,
+        )
+
     def absorb(self, other: Frame) -> None:
         self.start = min(self.start, other.start)
         self.end = max(self.end, other.end)
@@ -168,7 +189,7 @@ class Frame:
             merged.sort(key=lambda s: s.start)
             setattr(self, name, merged)
         self.counts = sorted(self.counts + other.counts, key=lambda c: c.start)
-        for name in ("weapons", "sources", "clause_ids"):
+        for name in ("weapons", "sources"):
             getattr(self, name).extend(x for x in getattr(other, name) if x not in getattr(self, name))
         self.aggregate = self.aggregate or other.aggregate
 
@@ -185,8 +206,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def in_quote(doc: Document, span: Span | CountReading) -> bool:
-    return any(q.start < span.start and span.end <= q.end for q in doc.layer("quote"))
+def in_quote(quotes: list[Span], span: Span | CountReading) -> bool:
+    """Whether a span lies inside one of the document's quotations (``doc.layer("quote")``)."""
+    return any(q.start < span.start and span.end <= q.end for q in quotes)
 
 
 def live_triggers(doc: Document, start: int, end: int, comparison_from: int | None = None) -> list[Span]:
@@ -194,20 +216,26 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
 
     Triggers from ``comparison_from`` on ("the largest attack since ...") only refer to an incident (``definite``).
     """
+    triggers = doc.spans_in("trigger", start, end)
+    if not triggers:
+        return triggers
     low = lowered(doc)
+    quotes = doc.layer("quote")
     if comparison_from is None:
         comparison_from = end
     out = []
-    for t in doc.spans_in("trigger", start, end):
-        if in_quote(doc, t):
+    for t in triggers:
+        if quotes and in_quote(quotes, t):
             continue
         if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
-        if t.attrs["role"] in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
-            t.attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
-        if t.attrs["role"] == "other" and not _OTHER_PREFIX.match(low):
+        attrs = t.attrs
+        role = attrs["role"]
+        if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
+            attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
+        elif role == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
-        t.attrs["definite"] = (
+        attrs["definite"] = (
             t.start >= comparison_from
             or bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
             and not doc.text[t.start : t.end].lower().endswith(("ed", "ing"))
@@ -216,26 +244,32 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
     return out
 
 
+_POSSESSIVE_GOVERNMENT = re.compile(
+    r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
+)
+
+
 def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Span]:
     """Resolved places of a clause that can be where an event happened."""
+    places = doc.spans_in("place", start, end)
+    if not places:
+        return places
     out = []
     text = doc.text
+    quotes = doc.layer("quote")
     dateline_end = int(doc.meta.get("dateline_end", 0))
-    for p in doc.spans_in("place", start, end):
-        if p.attrs.get("place") is None or in_quote(doc, p) or p.end <= dateline_end:
+    for p in places:
+        place = p.attrs.get("place")
+        if place is None or (quotes and in_quote(quotes, p)) or p.end <= dateline_end:
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
-        if any(s <= p.start < e for s, e in excluded):
+        if excluded and any(s <= p.start < e for s, e in excluded):
             continue
         if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
             continue
-        if re.match(
-            r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)",
-            text[p.end : p.end + 40],
-        ):
+        if _POSSESSIVE_GOVERNMENT.match(text[p.end : p.end + 40]):
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text[p.end : p.end + 50]):
             continue  # "the Donetsk governor said": a title, not where anything happened
-        place = p.attrs["place"]
         if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(
             text[p.end : p.end + 40]
         ):
@@ -245,23 +279,47 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
 
 
 def build_frames(doc: Document) -> list[Frame]:
-    """Incident frames of a document in text order."""
+    """Incident frames of a document in text order.
+
+    Only a clause with a live trigger or a casualty count makes a frame (others are folded into one, or dropped),
+    so each sentence is read in two passes: first the triggers and counts of its clauses, and only when one of them
+    has any, the rest (places, dates, actors, weapons, sources, aggregates).  Most sentences of a report ("Casualties
+    unknown.", background) stop after the first pass.
+    """
     frames: list[Frame] = []
     clause_id = 0
+    text = doc.text
+    low = lowered(doc)
+    quotes = doc.layer("quote")
     dateline_end = int(doc.meta.get("dateline_end", 0))
     for sent_idx, sent in enumerate(doc.sentences):
-        excluded = metonym_subjects(doc, sent.start, sent.end)
-        sentence_sources = read_sources(doc, sent.start, sent.end)
-        excluded += [(s.start, s.end) for s in sentence_sources if s.role]
-        sent_frames: list[Frame] = []
-        for cs, ce in clauses(doc.text, sent.start, sent.end):
+        # pass 1: what can make a frame -- live triggers, casualty counts
+        parts: list[tuple[int, int, int, list[Span], list[CountReading]]] = []
+        live = False
+        for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
-            comparison = _SUPERLATIVE_SINCE.search(lowered(doc), cs, ce)
-            trig = live_triggers(doc, cs, ce, comparison.start() if comparison else ce)
-            background = _RELATIVE_START.match(lowered(doc), cs)
-            counts = [c for c in read_counts(doc, cs, ce) if not in_quote(doc, c)]
-            for c in counts:
-                c.clause = clause_id
+            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce)
+            until = comparison.start() if comparison else ce
+            trig = live_triggers(doc, cs, ce, until)
+            counts = read_counts(doc, cs, ce)
+            if counts:
+                if quotes:
+                    counts = [c for c in counts if not in_quote(quotes, c)]
+                for c in counts:
+                    c.clause = clause_id
+            if trig and not counts and _RELATIVE_START.match(low, cs):
+                # "Russian forces, which withdrew from the city in November, have shelled ...": background
+                trig = []
+            live = live or bool(trig) or bool(counts)
+            parts.append((cs, ce, until, trig, counts))
+        if not live:
+            continue
+        # pass 2: the rest of each clause
+        sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
+        excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        paragraph = int(sent.attrs.get("paragraph", 0))
+        sent_frames: list[Frame] = []
+        for cs, ce, _until, trig, counts in parts:
             weapons = read_weapons(doc, cs, ce)
             if not weapons and sent_frames and sent_frames[-1].weapons:
                 # "Russia launched 23 missiles ..., and air defences shot down 21 of them": the count of "them"
@@ -271,22 +329,29 @@ def build_frames(doc: Document) -> list[Frame]:
                 if n is not None and reading.intercepted is None:
                     reading.intercepted = int(n.attrs["value"])
                     reading.spans.append(n)
-            frame = Frame(cs, ce, sent_idx, int(sent.attrs.get("paragraph", 0)), clause_ids=[clause_id])
-            # "Russian forces, which withdrew from the city in November, have shelled ...": background, not an event
-            frame.triggers = [] if background and not counts else trig
-            frame.counts = counts
-            frame.weapons = [w for w in weapons if not any(in_quote(doc, s) for s in w.spans)]
+            frame = Frame(cs, ce, sent_idx, paragraph, triggers=trig, counts=counts)
+            if weapons and quotes:
+                weapons = [w for w in weapons if not any(in_quote(quotes, s) for s in w.spans)]
+            frame.weapons = weapons
+            actors = doc.spans_in("actor", cs, ce)
+            frame.actors = [a for a in actors if not in_quote(quotes, a)] if quotes else actors
+            sent_frames.append(frame)
+        if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
+            continue  # "An earthquake struck southern Turkey, killing 40": not an event
+        for frame, (cs, ce, until, _trig, counts) in zip(sent_frames, parts, strict=True):
             frame.places = event_places(doc, cs, ce, excluded)
+            dates = doc.spans_in("date", cs, ce)
             frame.dates = [
                 d
-                for d in doc.spans_in("date", cs, comparison.start() if comparison else ce)
-                if not d.attrs.get("since")
+                for d in dates
+                if d.start < until
+                and d.end <= until
+                and not d.attrs.get("since")
                 and d.start >= dateline_end
-                and not _STATEMENT_DATE.search(lowered(doc)[max(cs, d.start - 45) : d.start])
+                and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
             ]
-            frame.actors = [a for a in doc.spans_in("actor", cs, ce) if not in_quote(doc, a)]
-            frame.damage = list(doc.spans_in("damage", cs, ce))
-            clause_text = lowered(doc)[cs:ce]
+            frame.damage = doc.spans_in("damage", cs, ce)
+            clause_text = low[cs:ce]
             big_toll = any(c.value >= 1000 for c in counts) and not any(
                 p.attrs["place"].kind in ("town", "district", "point") for p in frame.places
             )
@@ -294,14 +359,11 @@ def build_frames(doc: Document) -> list[Frame]:
                 big_toll
                 or bool(_AGGREGATE.search(clause_text))
                 or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text) or _SINCE_PERIOD.search(clause_text)))
-                or any(d.attrs.get("since") for d in doc.spans_in("date", cs, ce))
+                or any(d.attrs.get("since") for d in dates)
             )
-            sent_frames.append(frame)
-        if _NON_CONFLICT.search(lowered(doc), sent.start, sent.end) and not any(_armed(f) for f in sent_frames):
-            sent_frames = []  # "An earthquake struck southern Turkey, killing 40": not an event
         sent_frames = _fold(sent_frames)
         for f in sent_frames:
-            f.sources = [s for s in sentence_sources]
+            f.sources = list(sentence_sources)
         frames.extend(f for f in sent_frames if f.triggers or f.counts)
     return frames
 
@@ -378,8 +440,6 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     Interceptions alone are "Disrupted weapons use", but shooting down aircraft is coded as the attack it is.
     Drones or aircraft make an "Air/drone strike"; otherwise remote fire is "Shelling/artillery/missile attack".
     """
-    from conflictlens.model import EVENT_TYPE_OF
-
     r = roles(frame)
     text = doc.text[frame.start : frame.end].lower()
     cats = {w.category for w in frame.weapons}
@@ -389,10 +449,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         # the trigger that says so ("shelled" for a shelling), nearest the place; else the frame's main trigger
         typed = [t for t in frame.triggers if t.attrs.get("sub_event_type") == sub]
         if typed:
-            return EVENT_TYPE_OF[sub], sub, _main_trigger(Frame(0, 0, 0, 0, triggers=typed), near)
+            return EVENT_TYPE_OF[sub], sub, _top_trigger(typed, near)
         return EVENT_TYPE_OF[sub], sub, main
 
-    prefix = re.match(r"^([a-z ]{4,25}):", text)
+    prefix = _ACLED_LABEL.match(text)
     if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
     if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
@@ -450,10 +510,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result(armed_group)
     if "clash" in r and (_is_ground_fight(frame, doc, cats) or _RETURN_FIRE.search(text)):
         return result("Armed clash")
-    small_arms_named = bool(re.search(r"small arms|rifles?|automatic weapons", text))
     if (
         "small_arms" in cats
-        and (small_arms_named or "artillery" not in cats)
+        and ("artillery" not in cats or _SMALL_ARMS.search(text))
         and not r & {"air"}
         and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
     ):
@@ -518,20 +577,25 @@ def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
 
 def _main_trigger(frame: Frame, near: Span | None = None) -> Span | None:
     """The trigger that types the frame: the highest-priority role; among equals, the one nearest the event place."""
-    if not frame.triggers:
+    return _top_trigger(frame.triggers, near)
+
+
+def _top_trigger(triggers: list[Span], near: Span | None) -> Span | None:
+    """The highest-priority trigger of ``triggers``; among equals, the one nearest ``near``."""
+    if not triggers:
         return None
+    if len(triggers) == 1:
+        return triggers[0]
 
     def key(t: Span) -> tuple[int, int]:
         prio = _PRIORITY_OF.get(str(t.attrs["role"]), 99)
         dist = 0 if near is None else (near.start - t.end if t.end <= near.start else 1000 + t.start - near.end)
         return prio, dist
 
-    return min(frame.triggers, key=key)
+    return min(triggers, key=key)
 
 
 def _attacker(frame: Frame, doc: Document) -> Span | None:
-    from conflictlens.events.actors import pick_actors
-
     attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
     return attacker
 

@@ -60,12 +60,13 @@ class SourceReading:
     end: int
 
 
-def read_sources(doc: Document, start: int, end: int) -> list[SourceReading]:
-    """Sources named in ``doc.text[start:end]`` (usually one sentence)."""
+def read_sources(doc: Document, start: int, end: int) -> tuple[list[SourceReading], list[tuple[int, int]]]:
+    """Sources named in ``doc.text[start:end]`` (usually one sentence), and the spans of capital-city names used as a
+    government there ("Kyiv also reported"), which are not places; both need a reporting cue, looked for once."""
     text = doc.text[start:end]
     out: list[SourceReading] = []
     if not _ANY_CUE.search(text):
-        return out
+        return out, []
     channel_m = _CHANNEL.search(text)
     channel = channel_m.group(1) if channel_m else None
     for rx in (_ROLE_NAME, _NAME_ROLE):
@@ -76,16 +77,10 @@ def read_sources(doc: Document, start: int, end: int) -> list[SourceReading]:
     for m in _GROUP.finditer(text):
         if not any(s.start <= start + m.start() < s.end for s in out):
             out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
+    metonyms = []
     for m in _GOVERNMENT.finditer(text):
         out.append(SourceReading(_GOVERNMENT_NAME[m.group("name")], None, channel, start + m.start(), start + m.end()))
+        metonyms.append((start + m.start("name"), start + m.end("name")))
     for m in _ACCORDING.finditer(text):
         out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
-    return out
-
-
-def metonym_subjects(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of capital-city names used as a government ("Kyiv also reported"), which are not places."""
-    text = doc.text[start:end]
-    if not _ANY_CUE.search(text):
-        return []
-    return [(start + m.start("name"), start + m.end("name")) for m in _GOVERNMENT.finditer(text)]
+    return out, metonyms

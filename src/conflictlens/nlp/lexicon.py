@@ -37,6 +37,11 @@ class Lexicon:
             (m.start(), m.end(), rows[int(m.lastgroup[1:]) if m.lastgroup else 0]) for m in self.regex.finditer(text)
         ]
 
+    def padded(self, width: int) -> Lexicon:
+        """This lexicon with each row cut or padded with ``""`` to ``width`` columns (trailing columns are optional
+        in the data files), done once here rather than for every match."""
+        return Lexicon(self.name, self.regex, tuple(tuple((list(r) + [""] * width)[:width]) for r in self.rows))
+
 
 def read_rows(filename: str) -> list[list[str]]:
     """Rows of a tab-separated data file in ``nlp/data``, comments and blank lines skipped."""
@@ -85,21 +90,21 @@ class LexiconTagger:
     name = "lexicon"
 
     def __init__(self) -> None:
-        self.weapons = load_lexicon("weapons.tsv", ignore_case=True)
-        self.triggers = load_lexicon("triggers.tsv", ignore_case=True)
-        self.actors = load_lexicon("actors.tsv", ignore_case=False)
-        self.victims = load_lexicon("victims.tsv", ignore_case=True)
-        self.damage = load_lexicon("damage.tsv", ignore_case=True)
+        self.weapons = load_lexicon("weapons.tsv", ignore_case=True).padded(2)
+        self.triggers = load_lexicon("triggers.tsv", ignore_case=True).padded(2)
+        self.actors = load_lexicon("actors.tsv", ignore_case=False).padded(5)
+        self.victims = load_lexicon("victims.tsv", ignore_case=True).padded(1)
+        self.damage = load_lexicon("damage.tsv", ignore_case=True).padded(1)
         self.not_actor_nouns = frozenset(word_list("not_actor_nouns.txt"))
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
         low = lowered(doc)
-        for start, end, (category, model) in self._rows(self.weapons, low, 2):
+        for start, end, (category, model) in self.weapons.finditer(low):
             doc.add("weapon", Span(start, end, "weapon", {"category": category, "model": model or None}))
-        for start, end, (role, sub) in self._rows(self.triggers, low, 2):
+        for start, end, (role, sub) in self.triggers.finditer(low):
             doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
-        for start, end, (name, country, kind, side, bare) in self._rows(self.actors, text, 5):
+        for start, end, (name, country, kind, side, bare) in self.actors.finditer(text):
             if _PLACE_NOUN.match(text[end : end + 12]):
                 continue  # "the Russian city of Belgorod": a place, not an actor
             if bare == "bare" and (nxt := _NEXT_WORD.match(low, end)) and nxt.group(1) in self.not_actor_nouns:
@@ -107,11 +112,7 @@ class LexiconTagger:
             attrs = {"name": name, "country": None if country == "-" else country, "kind": kind, "side": side}
             attrs["bare"] = bare == "bare"
             doc.add("actor", Span(start, end, "actor", attrs))
-        for start, end, (group,) in self._rows(self.victims, low, 1):
+        for start, end, (group,) in self.victims.finditer(low):
             doc.add("victim", Span(start, end, "victim", {"group": group}))
-        for start, end, (label,) in self._rows(self.damage, low, 1):
+        for start, end, (label,) in self.damage.finditer(low):
             doc.add("damage", Span(start, end, "damage", {"label": label}))
-
-    @staticmethod
-    def _rows(lex: Lexicon, text: str, width: int) -> list[tuple[int, int, tuple[str, ...]]]:
-        return [(s, e, tuple((list(row) + [""] * width)[:width])) for s, e, row in lex.finditer(text)]

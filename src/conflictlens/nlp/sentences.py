@@ -22,9 +22,17 @@ _QUOTE = re.compile(r"“[^”\n]{2,}?”|\"[^\"\n]{2,}?\"")
 _SINGLE_QUOTE = re.compile(r"(?<![\w’'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(?<=\S)'(?![\w’'])")
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence, trimmed of surrounding whitespace; never splits inside a quotation."""
-    quotes = [(m.start() + 1, m.end() - 1) for rx in (_QUOTE, _SINGLE_QUOTE) for m in rx.finditer(text)]
+def quotations(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, single)`` of each quotation, marks included: double-quoted ones first, then single-quoted."""
+    return [(m.start(), m.end(), False) for m in _QUOTE.finditer(text)] + [
+        (m.start(), m.end(), True) for m in _SINGLE_QUOTE.finditer(text)
+    ]
+
+
+def sentence_bounds(text: str, quotes: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence, trimmed of surrounding whitespace; never splits inside one of the
+    ``quotes`` (as :func:`quotations` gives them, found once for both the sentences and the quote layer)."""
+    inner = [(qs + 1, qe - 1) for qs, qe, _ in quotes]
     bounds: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -35,7 +43,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         start = line_start
         for m in _BOUNDARY.finditer(line):
             end = line_start + m.end()
-            if any(qs < end <= qe for qs, qe in quotes):
+            if any(qs < end <= qe for qs, qe in inner):
                 continue
             # the word before the stop: it cannot start before the sentence's last space, so the search starts there
             word = _LAST_WORD.search(text, text.rfind(" ", start, end) + 1 or start, end)
@@ -69,11 +77,13 @@ class SentenceSplitter:
         text = doc.text
         para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         para = 0
-        for start, end in sentence_bounds(text):
+        quotes = quotations(text)
+        for start, end in sentence_bounds(text, quotes):
             while para + 1 < len(para_starts) and para_starts[para + 1] <= start:
                 para += 1
             doc.add("sentence", Span(start, end, "sentence", {"paragraph": para}))
-        for m in _QUOTE.finditer(text):
-            doc.add("quote", Span(m.start(), m.end(), "quote", {"inner": (m.start() + 1, m.end() - 1)}))
-        for m in _SINGLE_QUOTE.finditer(text):
-            doc.add("quote", Span(m.start(), m.end(), "quote", {"inner": (m.start() + 1, m.end() - 1), "single": True}))
+        for qs, qe, single in quotes:
+            attrs: dict[str, object] = {"inner": (qs + 1, qe - 1)}
+            if single:
+                attrs["single"] = True
+            doc.add("quote", Span(qs, qe, "quote", attrs))

@@ -25,8 +25,7 @@ import re
 from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
-from conflictlens.geo.gazetteer import Gazetteer, key_of, km
-from conflictlens.geo.matcher import kind_order
+from conflictlens.geo.gazetteer import Gazetteer, key_of, kind_order, km
 from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.geo.translit import loose_key
 

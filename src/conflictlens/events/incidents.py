@@ -113,6 +113,10 @@ _SUPERLATIVE_SINCE = re.compile(
 _ATTEMPT = re.compile(r"\b(?:tried|attempted|attempting|trying|attempts?|failed|sought|seeking) to\b[^.;]{0,40}$")
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
+# "Moscow's large-scale attack", "Russia's forces": a possessive place names a government or its forces
+_POSSESSIVE_FORCE = re.compile(
+    r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
+)
 _ROLE_AFTER = re.compile(
     r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
@@ -221,17 +225,15 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
     out = []
     text = doc.text
     dateline_end = int(doc.meta.get("dateline_end", 0))
+    quoted = bool(doc.layer("quote"))  # most texts quote no one: no span to test against the quotations
     for p in doc.spans_in("place", start, end):
-        if p.attrs.get("place") is None or in_quote(doc, p) or p.end <= dateline_end:
+        if p.attrs.get("place") is None or (quoted and in_quote(doc, p)) or p.end <= dateline_end:
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
         if any(s <= p.start < e for s, e in excluded):
             continue
         if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
             continue
-        if re.match(
-            r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)",
-            text[p.end : p.end + 40],
-        ):
+        if text.startswith(("'s", "’s"), p.end) and _POSSESSIVE_FORCE.match(text[p.end : p.end + 40]):
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text[p.end : p.end + 50]):
             continue  # "the Donetsk governor said": a title, not where anything happened

@@ -99,15 +99,17 @@ def _main_places(places: list[Span]) -> list[Span]:
     """Places of a frame that are not context of another place of it, most specific first."""
     if len(places) <= 1:  # most frames: nothing to compare
         return list(places)
-    main = []
-    for p in places:
-        pp = _place(p)
+    resolved = [(p, _place(p)) for p in places]
+    main: list[Span] = []
+    main_places: list[Place] = []
+    for p, pp in resolved:
         assert pp is not None
-        if any(q is not p and _place(q) is not None and _is_context(pp, _place(q)) for q in places):  # type: ignore[arg-type]
+        if any(q is not p and qp is not None and _is_context(pp, qp) for q, qp in resolved):
             continue
-        if any(_place(q) == pp for q in main):
+        if pp in main_places:
             continue
         main.append(p)
+        main_places.append(pp)
     return main
 
 
@@ -501,7 +503,13 @@ _DESTINATION = re.compile(
 def _not_the_scene(before: str, fire: bool) -> bool:
     """A place named as where fire came from ("missiles fired from the Black Sea", "bombers flying over the Kursk
     region") or as a destination ("a train travelling to Crimea"), not where the incident happened."""
-    return bool(_DESTINATION.search(before)) or (fire and bool(_LAUNCH_SITE.search(before)))
+    # Each pattern needs its words near the end ("to"/"for" in the last 18 characters, "from"/"over" in the last
+    # 36): looking for them first spares the regexes for nearly every place (one call per place of a frame).
+    last = before[-20:].lower()
+    if ("to " in last or "for " in last) and _DESTINATION.search(before):
+        return True
+    last = before[-40:].lower()
+    return fire and ("from" in last or "over" in last) and bool(_LAUNCH_SITE.search(before))
 
 
 def _sentence_of(doc: Document, offset: int) -> int:

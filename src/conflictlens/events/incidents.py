@@ -117,6 +117,10 @@ _SUPERLATIVE_SINCE = re.compile(
 _ATTEMPT = re.compile(r"\b(?:tried|attempted|attempting|trying|attempts?|failed|sought|seeking) to\b[^.;]{0,40}$")
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
+# "Moscow's large-scale attack", "Russia's forces": a possessive place names a government or its forces
+_POSSESSIVE_FORCE = re.compile(
+    r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
+)
 _ROLE_AFTER = re.compile(
     r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
@@ -244,11 +248,6 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
     return out
 
 
-_POSSESSIVE_GOVERNMENT = re.compile(
-    r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
-)
-
-
 def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Span]:
     """Resolved places of a clause that can be where an event happened."""
     places = doc.spans_in("place", start, end)
@@ -266,7 +265,7 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue
         if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
             continue
-        if _POSSESSIVE_GOVERNMENT.match(text[p.end : p.end + 40]):
+        if text.startswith(("'s", "’s"), p.end) and _POSSESSIVE_FORCE.match(text[p.end : p.end + 40]):
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text[p.end : p.end + 50]):
             continue  # "the Donetsk governor said": a title, not where anything happened

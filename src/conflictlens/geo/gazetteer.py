@@ -6,11 +6,12 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v6.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v7.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
 ``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys; version 3 stores
 each name's places most populous first and the tables the matcher derives from the keys, so that loading and lookups
-do no sorting or scanning of their own.
+do no sorting or scanning of their own; version 7 also stores, for the names whose settlement-first order differs
+from that, the order a settlement mention ranks them in.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import math
 import pickle
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -37,9 +38,10 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 6  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
-# 6: buckets sorted most populous first, prefix tables stored
+INDEX_VERSION = 7  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+# 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
+_COUNTRY_RANK = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 WORLD_MIN_POPULATION = 15000
 # words that turn a name into a form ("Odesa region"); never part of a key
 FORM_WORDS = {
@@ -53,6 +55,29 @@ KEY_FORM_WORDS = frozenset(
     ["region", "oblast", "province", "krai", "district", "raion", "rayon", "direction", "governorate", "prefecture"]
 )
 _LATIN = re.compile(r"^[\sA-Za-z\u00c0-\u024f'’ʼ`.\-]+$")
+
+
+# Which kinds of place a mention form names first ("X region": an oblast; "X district": a district or raion);
+# every other form ("X", "X village", "X community") names a settlement first.  Kinds not listed come last (5).
+_KIND_ORDER = {
+    "region": {"admin1": 0, "region": 1, "admin2": 2},
+    "district": {"district": 0, "admin2": 1},
+    "raion": {"district": 0, "admin2": 1},
+}
+_TOWN_FIRST = {"town": 0, "district": 0, "point": 0}
+# the forms that do not name a settlement first: their candidates are ranked at lookup time, not in the index
+RANKED_FORMS = frozenset(_KIND_ORDER)
+
+
+def kind_order(form: str) -> dict[str, int]:
+    """Which kinds of place a mention form names first ("X region": an oblast; "X": a settlement); others: 5."""
+    return _KIND_ORDER.get(form, _TOWN_FIRST)
+
+
+def candidate_rank(order: dict[str, int]) -> Callable[[Place], tuple[int, int, int]]:
+    """The sort key that ranks a name's places for a mention form with kind order ``order``: the kinds the form
+    names first, then the conflict countries (Ukraine, Russia, ...), then population (most populous first)."""
+    return lambda p: (order.get(p.kind, 5), _COUNTRY_RANK.get(p.country or "", 9), -p.population)
 
 
 def _data_lines(name: str) -> Iterable[list[str]]:
@@ -145,6 +170,9 @@ class Gazetteer:
         self.max_words: int = tables["max_words"]
         # proper word prefixes of multi-word keys, so the matcher stops extending a run as soon as nothing can match
         self.prefixes: frozenset[str] = tables["prefixes"]
+        # the keys whose places a settlement mention ranks otherwise than most populous first, in that order
+        self._town_first: dict[str, tuple[int, ...]] = tables["town_first"]
+        self._loose_town_first: dict[str, tuple[int, ...]] = tables["loose_town_first"]
         self._by_id = {p.geonameid: i for i, p in enumerate(places) if p.geonameid is not None and p.kind != "admin1"}
         self._countries = {p.country: p for p in places if p.kind == "country" and p.country}
         self._admin1 = {(p.country, p.admin1): p for p in places if p.kind == "admin1"}
@@ -161,6 +189,21 @@ class Gazetteer:
         places = self.places
         return [places[i] for i in self.loose.get(loose_key(key), ())]
 
+    def settlement_candidates(self, key: str, loose: bool = False) -> list[Place]:
+        """The places a settlement mention of ``key`` ("X", "X village", "X community") may mean, best first.
+
+        The order is :func:`candidate_rank` of :func:`kind_order` ``("plain")`` applied to :meth:`lookup` (or
+        :meth:`lookup_loose` when ``loose``); it was worked out when the index was built, as most names are
+        mentioned this way.
+        """
+        if loose:
+            lkey = loose_key(key)
+            ids = self._loose_town_first.get(lkey) or self.loose.get(lkey, ())
+        else:
+            ids = self._town_first.get(key) or self.names.get(key, ())
+        places = self.places
+        return [places[i] for i in ids]
+
     def by_id(self, geonameid: int) -> Place | None:
         i = self._by_id.get(geonameid)
         return None if i is None else self.places[i]
@@ -176,8 +219,7 @@ class Gazetteer:
         cands = self.lookup(key_of(name))
         if country:
             cands = [p for p in cands if p.country == country.upper()]
-        rank = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
-        cands.sort(key=lambda p: (rank.get(p.country or "", 9), p.kind != "town", -p.population))
+        cands.sort(key=lambda p: (_COUNTRY_RANK.get(p.country or "", 9), p.kind != "town", -p.population))
         return cands[:limit]
 
     def __len__(self) -> int:
@@ -234,7 +276,7 @@ class Gazetteer:
             "places": [_place_tuple(p) for p in b.places],
             "names": names,
             "loose": loose,
-            "tables": _key_tables(names, loose),
+            "tables": _key_tables(b.places, names, loose),
             "demonyms": demonyms,
             "sources": sources,
         }
@@ -270,13 +312,32 @@ def _most_populous_first(places: list[Place], bucket: list[int]) -> tuple[int, .
     return tuple(sorted(bucket, key=lambda i: -places[i].population))
 
 
-def _key_tables(names: dict[str, tuple[int, ...]], loose: dict[str, tuple[int, ...]]) -> dict[str, Any]:
+def _key_tables(
+    places: list[Place], names: dict[str, tuple[int, ...]], loose: dict[str, tuple[int, ...]]
+) -> dict[str, Any]:
     """What the matcher needs besides the keys themselves, computed once when the index is built."""
     return {
         "loose_first": frozenset(k.partition(" ")[0] for k in loose),
         "max_words": max((k.count(" ") + 1 for k in names), default=1),
         "prefixes": frozenset(k[:i] for k in names if " " in k for i, ch in enumerate(k) if ch == " "),
+        "town_first": _reordered(places, names, kind_order("plain")),
+        "loose_town_first": _reordered(places, loose, kind_order("plain")),
     }
+
+
+def _reordered(
+    places: list[Place], buckets: dict[str, tuple[int, ...]], order: dict[str, int]
+) -> dict[str, tuple[int, ...]]:
+    """The buckets that :func:`candidate_rank` with ``order`` puts in another order than stored, in its order (a
+    stable sort of the stored order, as a sort at lookup time would give)."""
+    rank = candidate_rank(order)
+    out: dict[str, tuple[int, ...]] = {}
+    for key, bucket in buckets.items():
+        if len(bucket) > 1:
+            ranked = tuple(sorted(bucket, key=lambda i: rank(places[i])))
+            if ranked != bucket:
+                out[key] = ranked
+    return out
 
 
 def gazetteer_dir(home: Path | None = None) -> Path:

@@ -19,10 +19,19 @@ Adds spans to layer ``place`` with attrs ``candidates`` (list of Place, best pri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from conflictlens.document import Document, Span
-from conflictlens.geo.gazetteer import CONFLICT_COUNTRIES, FORM_WORDS, Gazetteer, data_words
+from conflictlens.geo.gazetteer import (
+    FORM_WORDS,
+    RANKED_FORMS,
+    Gazetteer,
+    candidate_rank,
+    data_words,
+    kind_order,
+)
 from conflictlens.geo.place import Place
-from conflictlens.geo.translit import loose_key, name_key, token_key, tokens
+from conflictlens.geo.translit import ASCII_TOKEN, loose_key, name_key, token_key, tokens
 
 # a demonym followed by one of these names the country as a place ("Ukrainian cities", "Russian territory")
 GEO_NOUNS = frozenset(
@@ -91,27 +100,27 @@ class PlaceMatcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.stop = frozenset(name_key(w) for w in data_words("stopnames.txt"))
-        self._rank = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 
     def __call__(self, doc: Document) -> None:
         for span in self.find(doc.text):
             doc.add("place", span)
 
     def find(self, text: str) -> list[Span]:
-        """The place spans of ``text`` (longest match wins, left to right)."""
-        toks = tokens(text)
+        """The place spans of ``text`` (longest match wins, left to right).
+
+        Only a capitalised word can start a name, so the work per word is a test of its first letter; whether two
+        words are joined (by a space or a hyphen) and whether the text is a Title Case headline are worked out only
+        where a name or a form word needs them.
+        """
+        toks, keys = _words(text)
         n = len(toks)
-        # split a possessive "'s" off ("Kyiv's Podil")
-        for k, (s, e) in enumerate(toks):
-            if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
-                toks[k] = (s, e - 2)
-        keys = [token_key(text[s:e]) for s, e in toks]
-        joinable = [text[toks[k][1] : toks[k + 1][0]] in _JOINERS for k in range(n - 1)] + [False]
         names, demonyms, maxw = self.gaz.names, self.gaz.demonyms, self.gaz.max_words
-        prefixes = self.gaz.prefixes
-        # In Title Case Headlines every word is capitalised: a capital after a name says nothing about a longer name
-        words = [text[a] for a, _ in toks if text[a].isalpha()]
-        title_case = len(words) >= 4 and sum(c.isupper() for c in words) >= 0.7 * len(words)
+        prefixes, stop, loose_first = self.gaz.prefixes, self.stop, self.gaz.loose_first
+
+        def joined(k: int) -> bool:  # word k and word k + 1 are one run ("Ivano-Frankivsk", "Odesa region")
+            return k + 1 < n and text[toks[k][1] : toks[k + 1][0]] in _JOINERS
+
+        title_case: bool | None = None
         out: list[Span] = []
         i = 0
         while i < n:
@@ -128,35 +137,34 @@ class PlaceMatcher:
             ):
                 i += 1
                 continue
-            found = 0
-            key = ""
-            for length in range(1, min(maxw, n - i) + 1):
-                if length > 1 and not joinable[i + length - 2]:
-                    break
-                k = " ".join(keys[i : i + length])
-                if k in names and not (length == 1 and k in self.stop):
-                    found, key = length, k
-                if k not in prefixes:
-                    break
+            key = keys[i]
+            found = 1 if key in names and key not in stop else 0
+            if key in prefixes:  # a longer name may start here: extend the run while it can still match
+                k = key
+                for length in range(2, min(maxw, n - i) + 1):
+                    if not joined(i + length - 2):
+                        break
+                    k = f"{k} {keys[i + length - 1]}"
+                    if k in names:
+                        found, key = length, k
+                    if k not in prefixes:
+                        break
             loose = False
-            if not found and keys[i] not in demonyms:
-                found, key = self._loose_run(keys, joinable, i)
+            if not found and keys[i] not in demonyms and len(keys[i]) >= 3 and loose_key(keys[i]) in loose_first:
+                found, key = self._loose_run(keys, joined, i)
                 loose = found > 0
             j = i + found  # index of the token after the name
-            if (
-                found == 1
-                and not title_case
-                and j < n
-                and joinable[i]
-                and text[toks[j][0]].isupper()
-                and keys[j] not in PLACE_FOLLOWERS
-                and keys[j] not in FORM_WORDS
-            ):
-                found = 0
-                j = i
-            form_key, form_len = _form_at(keys, joinable, j) if found and j < n and joinable[j - 1] else ("", 0)
-            if not found and i + 1 < n and joinable[i]:
-                fk, fl = _form_at(keys, joinable, i + 1)
+            if found == 1 and j < n and text[toks[j][0]].isupper() and joined(i):
+                if title_case is None:
+                    # In Title Case Headlines every word is capitalised: a capital after a name says nothing about
+                    # a longer name
+                    title_case = _title_case(text, toks)
+                if not title_case and keys[j] not in PLACE_FOLLOWERS and keys[j] not in FORM_WORDS:
+                    found = 0
+                    j = i
+            form_key, form_len = _form_at(keys, joined, j) if found and j < n and joined(j - 1) else ("", 0)
+            if not found and i + 1 < n and keys[i + 1] in _FORM_OR_QUALIFIER and joined(i):
+                fk, fl = _form_at(keys, joined, i + 1)
                 adj_form = FORM_WORDS.get(fk)
                 stem = ""
                 if adj_form in ("district", "raion"):
@@ -224,15 +232,16 @@ class PlaceMatcher:
                     return opt
         return ""
 
-    def _loose_run(self, keys: list[str], joinable: list[bool], i: int) -> tuple[int, str]:
-        """Longest run of up to 3 words from ``i`` whose loose key is a conflict-country name: (length, key)."""
+    def _loose_run(self, keys: list[str], joined: Callable[[int], bool], i: int) -> tuple[int, str]:
+        """Longest run of up to 3 words from ``i`` whose loose key is a conflict-country name: (length, key).
+
+        The caller has checked that the loose key of word ``i`` starts some loose key (``Gazetteer.loose_first``).
+        """
         loose = self.gaz.loose
         best = (0, "")
-        if len(keys[i]) < 3 or loose_key(keys[i]) not in self.gaz.loose_first:
-            return best
         k = ""
         for length in range(1, min(LOOSE_MAX_WORDS, len(keys) - i) + 1):
-            if length > 1 and not joinable[i + length - 2]:
+            if length > 1 and not joined(i + length - 2):
                 break
             k = keys[i] if length == 1 else f"{k} {keys[i + length - 1]}"
             if len(k) >= LOOSE_MIN_CHARS and k not in self.stop and loose_key(k) in loose:
@@ -240,25 +249,15 @@ class PlaceMatcher:
         return best
 
     def _candidates(self, key: str, form: str, loose: bool = False) -> list[Place]:
+        """The places a mention of ``key`` in form ``form`` may mean, best prior first (see :func:`candidate_rank`)."""
+        if form not in RANKED_FORMS:  # a settlement mention: the index holds that order
+            return self.gaz.settlement_candidates(key, loose)
         cands = self.gaz.lookup_loose(key) if loose else self.gaz.lookup(key)
-        order = kind_order(form)
         if form in ("district", "raion"):
             cands = [_raion_of(p) if p.kind == "town" else p for p in cands]
-        cands.sort(key=lambda p: (order.get(p.kind, 5), self._rank.get(p.country or "", 9), -p.population))
+        if len(cands) > 1:
+            cands.sort(key=candidate_rank(kind_order(form)))
         return cands
-
-
-_KIND_ORDER = {
-    "region": {"admin1": 0, "region": 1, "admin2": 2},
-    "district": {"district": 0, "admin2": 1},
-    "raion": {"district": 0, "admin2": 1},
-}
-_TOWN_FIRST = {"town": 0, "district": 0, "point": 0}
-
-
-def kind_order(form: str) -> dict[str, int]:
-    """Which kinds of place a mention form names first ("X region": an oblast; "X": a settlement); others: 5."""
-    return _KIND_ORDER.get(form, _TOWN_FIRST)
 
 
 # "territorial community", "urban community", ... : a word that may stand between a name and "community"
@@ -271,14 +270,54 @@ _COMPOUND_PREFIXES = [
 ]  # fmt: skip
 
 
-def _form_at(keys: list[str], joinable: list[bool], j: int) -> tuple[str, int]:
+def _form_at(keys: list[str], joined: Callable[[int], bool], j: int) -> tuple[str, int]:
     """The form word at token ``j`` ("region", "district", "community", ...) and how many tokens it spans."""
     if j >= len(keys):
         return "", 0
-    nxt = keys[j + 1] if j + 1 < len(keys) and joinable[j] else ""
+    nxt = keys[j + 1] if joined(j) else ""
     if keys[j] in _COMMUNITY_QUALIFIERS and FORM_WORDS.get(nxt) == "community":  # "territorial community"
         return nxt, 2
     return (keys[j], 1) if keys[j] in FORM_WORDS else ("", 0)
+
+
+# a word that can begin a form after a name: a form word, or a qualifier before "community"
+_FORM_OR_QUALIFIER = frozenset(FORM_WORDS) | _COMMUNITY_QUALIFIERS
+_APOSTROPHES = str.maketrans("", "", "'`")
+
+
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Word token offsets of ``text`` with a possessive "'s" split off ("Kyiv's Podil"), and each word's key.
+
+    Most texts are ASCII: there a word's key (:func:`token_key`) is its lower-case form, so one pass over the
+    lower-cased text gives offsets and keys together; other texts take the general way.
+    """
+    if not text.isascii():
+        toks = tokens(text)
+        for k, (s, e) in enumerate(toks):
+            if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
+                toks[k] = (s, e - 2)
+        return toks, [token_key(text[s:e]) for s, e in toks]
+    spans: list[tuple[int, int]] = []
+    keys: list[str] = []
+    low = text.lower()  # ASCII: same length, same offsets
+    for m in ASCII_TOKEN.finditer(low):
+        spans.append(m.span())
+        keys.append(m.group())
+    if "'" in low or "`" in low:
+        for k, key in enumerate(keys):
+            if "'" in key or "`" in key:
+                s, e = spans[k]
+                if e - s > 2 and key[-1] == "s" and key[-2] == "'":
+                    spans[k] = (s, e - 2)
+                    key = key[:-2]
+                keys[k] = key.translate(_APOSTROPHES)
+    return spans, keys
+
+
+def _title_case(text: str, toks: list[tuple[int, int]]) -> bool:
+    """Whether ``text`` is a Title Case Headline: at least 4 words, 70% of them capitalised."""
+    words = [text[a] for a, _ in toks if text[a].isalpha()]
+    return len(words) >= 4 and sum(c.isupper() for c in words) >= 0.7 * len(words)
 
 
 def _raion_of(town: Place) -> Place:

@@ -25,8 +25,7 @@ import re
 from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
-from conflictlens.geo.gazetteer import Gazetteer, key_of, km
-from conflictlens.geo.matcher import kind_order
+from conflictlens.geo.gazetteer import Gazetteer, key_of, kind_order, km
 from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.geo.translit import loose_key
 
@@ -80,19 +79,29 @@ class ToponymResolver:
         if not spans:
             return
         text = doc.text
-        sentences = doc.layer("sentence")
-        front = bool(_DONBAS_CUES.search(text))
-        # countries the document names as places (and, weaker, as demonyms)
+        # One pass over the spans collects the document-wide evidence:
+        # - countries the document names as places (and, weaker, as demonyms)
+        # - oblasts named with a region form ("Odesa region"), per sentence and in the document
+        # - unambiguous anchors: a name with a single settlement, district or oblast
         named: dict[str, float] = {}
+        regions: list[tuple[Span, Place]] = []
+        anchors: list[Place] = []
         for sp in spans:
-            c = sp.attrs["candidates"]
-            if len(c) == 1 and c[0].kind == "country" and c[0].country:
-                weight = 0.5 if sp.attrs.get("form") == "demonym" else 1.5
-                named[c[0].country] = max(named.get(c[0].country, 0.0), weight)
+            attrs = sp.attrs
+            cands = attrs["candidates"]
+            first = cands[0]
+            if len(cands) == 1:
+                if first.kind == "country" and first.country:
+                    weight = 0.5 if attrs.get("form") == "demonym" else 1.5
+                    named[first.country] = max(named.get(first.country, 0.0), weight)
+                elif first.kind in ("town", "district", "admin1") and attrs.get("match") != "loose":
+                    anchors.append(first)
+            if first.kind == "admin1" and attrs.get("form") == "region":
+                regions.append((sp, first))
         # admin1 qualifiers right after a place
         qualifier_of: dict[int, Place] = {}
         for a, b in zip(spans, spans[1:], strict=False):
-            if not _QUALIFIER_GAP.fullmatch(text[a.end : b.start]):
+            if not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):
                 continue
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
@@ -107,34 +116,26 @@ class ToponymResolver:
                     b.attrs["role"] = "qualifier"
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
                     break
-        # oblasts named with a region form, per sentence and in the document
-        regions = [(sp, sp.attrs["candidates"][0]) for sp in spans
-                   if sp.attrs.get("form") == "region" and sp.attrs["candidates"][0].kind == "admin1"]  # fmt: skip
-        # (and the oblasts of qualifiers: "Molodizhne-Katerynivka, Luhansk (coded to Molodizhne)")
-        doc_admin1 = {(p.country, p.admin1) for _, p in [*regions, *((None, q) for q in qualifier_of.values())]}
-        # pass 1: unambiguous anchors; pass 2: everything with anchors as context
-        anchors: list[Place] = []
+        # the oblasts the document names (and those of qualifiers: "Molodizhne-Katerynivka, Luhansk (coded to
+        # Molodizhne)")
+        doc_admin1 = {(p.country, p.admin1) for _, p in regions}
+        doc_admin1.update((q.country, q.admin1) for q in qualifier_of.values())
+        front: bool | None = None  # a Donbas front-line report? Looked up once, only if some span needs scoring
         for sp in spans:
-            cands = sp.attrs["candidates"]
-            if len(cands) == 1 and cands[0].kind in ("town", "district", "admin1") and sp.attrs.get("match") != "loose":
-                anchors.append(cands[0])
-        for sp in spans:
-            if sp.attrs.get("role") == "qualifier":
+            attrs = sp.attrs
+            if attrs.get("role") == "qualifier":
                 continue
-            form = sp.attrs.get("form", "plain")
-            cands: list[Place] = sp.attrs["candidates"]
+            form = attrs.get("form", "plain")
+            cands: list[Place] = attrs["candidates"]
             if form == "demonym":
-                sp.attrs.update(role="demonym", place=cands[0], confidence=0.9)
+                attrs.update(role="demonym", place=cands[0], confidence=0.9)
                 continue
-            sent_admin1 = {
-                (p.country, p.admin1) for r, p in regions if r is not sp and _same_sentence(sentences, r, sp)
-            }
             qual = qualifier_of.get(id(sp))
             if qual is not None and not any((p.country, p.admin1) == (qual.country, qual.admin1) for p in cands):
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
-                sp.attrs.update(role="place", place=None, confidence=0.0)
+                attrs.update(role="place", place=None, confidence=0.0)
                 continue
-            if sp.attrs.get("match") == "loose":
+            if attrs.get("match") == "loose":
                 # a spelling-insensitive match is trusted only inside an oblast the document names ("Scherbynivka,
                 # Donetsk"): loosely folded English words ("Russin forces") must not become villages
                 allowed = doc_admin1 | {(a.country, a.admin1) for a in anchors}
@@ -142,13 +143,16 @@ class ToponymResolver:
                     allowed = {(qual.country, qual.admin1)}
                 cands = [p for p in cands if (p.country, p.admin1) in allowed]
                 if not cands:
-                    sp.attrs.update(role="place", place=None, confidence=0.0)
+                    attrs.update(role="place", place=None, confidence=0.0)
                     continue
             if len(cands) == 1:  # nothing to choose between (most names): no scoring
                 best, conf = cands[0], 0.95
-            else:
+            else:  # the evidence below only matters where there is a choice
+                if front is None:
+                    front = bool(_DONBAS_CUES.search(text))
+                sent_admin1 = {(p.country, p.admin1) for r, p in regions if r is not sp and _same_sentence(doc, r, sp)}
                 others = [a for a in anchors if a not in cands]
-                said = loose_key(key_of(sp.attrs.get("name", "")))
+                said = loose_key(key_of(attrs.get("name", "")))
                 scored = sorted(
                     (
                         (self._score(p, form, said, qual, sent_admin1, doc_admin1, named, others, front), p)
@@ -164,10 +168,10 @@ class ToponymResolver:
             )
             if not supported:
                 if best.population < 100000 and best.kind not in ("country", "admin1", "region", "water"):
-                    sp.attrs.update(role="place", place=None, confidence=0.0)
+                    attrs.update(role="place", place=None, confidence=0.0)
                     continue
                 conf *= 0.6
-            sp.attrs.update(role="place", place=best, confidence=round(min(conf, 0.99), 3))
+            attrs.update(role="place", place=best, confidence=round(min(conf, 0.99), 3))
 
     def _score(
         self,
@@ -206,7 +210,9 @@ class ToponymResolver:
         return s
 
 
-def _same_sentence(sentences: list[Span], a: Span, b: Span) -> bool:
+def _same_sentence(doc: Document, a: Span, b: Span) -> bool:
+    """Whether spans ``a`` and ``b`` start in the same sentence (within 300 characters where none are marked)."""
+    sentences = doc.layer("sentence")
     if not sentences:
         return abs(a.start - b.start) < 300
     for s in sentences:

@@ -120,6 +120,8 @@ def spelling_variants(name: str) -> set[str]:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*|\d+")
+# the same tokens in lower-case ASCII text, where a letter is a-z and a digit 0-9 (a narrower class is faster)
+ASCII_TOKEN = re.compile(r"[a-z]+(?:['`][a-z]+)*|[0-9]+")
 _APOS = str.maketrans("", "", "'’ʼ`")
 
 

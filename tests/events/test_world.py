@@ -162,3 +162,57 @@ def test_conflict_regions_elsewhere(pipeline) -> None:  # type: ignore[no-untype
         "Israeli aircraft struck targets in the Gaza Strip overnight.", published=PUBLISHED
     ).events
     assert (event.location.name, event.location.country, event.location.precision) == ("Gaza Strip", "PS", "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Congress workers staged a dharna outside the collectorate demanding the arrest of the accused.",
+            "Peaceful protest",
+        ),
+        ("Traders observed a bandh in the town against the hike in property tax.", "Peaceful protest"),
+        ("Students raised slogans against the vice-chancellor and took out a rally on the campus.", "Peaceful protest"),
+        ("Villagers blocked the national highway for three hours demanding compensation.", "Peaceful protest"),
+        ("Activists burnt an effigy of the chief minister in Patna.", "Peaceful protest"),
+        (
+            "Police lathi-charged protesters who tried to break the barricades near the secretariat.",
+            "Excessive force against protesters",
+        ),
+        ("Stone pelting was reported as protesters clashed with police in Srinagar.", "Violent demonstration"),
+        ("Angry residents set ablaze two buses after a child was run over.", "Mob violence"),
+        ("Nurses went on an indefinite strike demanding regularisation of their jobs.", "Peaceful protest"),
+        ("Farmers held a tractor march to protest against the new farm laws.", "Peaceful protest"),
+        ("Hundreds of people marched to the governor's residence to demand water supply.", "Peaceful protest"),
+        ("The protesters were detained by police and later released.", "Protest with intervention"),
+        ("Government forces used chlorine gas in an attack on the town of Douma.", "Chemical weapon"),
+        ("Unknown gunmen shot and killed a local politician outside his home in Cauca.", "Attack"),
+        ("A suicide car bomber struck a military checkpoint near Kabul, killing five soldiers.", "Suicide bomb"),
+        ("Rebels ambushed a police patrol in the Anglophone region, killing two officers.", "Armed clash"),
+        ("Suspected herders attacked farming communities in Benue, killing 20 villagers.", "Attack"),
+        ("Pirates hijacked a cargo ship off the coast of Somalia.", "Abduction/forced disappearance"),
+        ("A grenade was thrown at a police station in Imphal, injuring two constables.", "Grenade"),
+        ("The army shelled rebel-held villages in Karen state.", "Shelling/artillery/missile attack"),
+        ("Rockets were fired at the US embassy in Baghdad.", "Shelling/artillery/missile attack"),
+        ("Demonstrators threw petrol bombs at riot police in Santiago.", "Violent demonstration"),
+        ("A crowd beat a suspected thief to death in Dhaka.", "Mob violence"),
+        ("Armed men torched homes in a village in Plateau state.", "Looting/property destruction"),
+        (
+            "Soldiers shot dead three protesters in Khartoum during demonstrations against military rule.",
+            "Excessive force against protesters",
+        ),
+        ("Journalists held a silent protest against the arrest of their colleague.", "Peaceful protest"),
+        (
+            "Opposition activists were arrested for organising an unauthorised rally in Minsk.",
+            "Protest with intervention",
+        ),
+        ("An IED blast targeted a security convoy in Dantewada.", "Remote explosive/landmine/IED"),
+        ("Jihadists killed 15 civilians in an attack on a village in northern Burkina Faso.", "Attack"),
+    ],
+)
+def test_protest_riot_and_violence_wordings(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    """Wordings of South Asian, African and Latin American news: dharna, bandh, lathi-charge, effigies, road blockades,
+    chemical weapons, suicide car bombs, hijackings, herders and bandits."""
+    events = pipeline.run_text(text, published=PUBLISHED).events
+    assert events, "no event"
+    assert events[0].sub_event_type == sub_event_type

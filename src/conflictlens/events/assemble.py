@@ -518,9 +518,14 @@ def _sentence_of(doc: Document, offset: int) -> int:
 
 
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
-    """The police lexicon entry names Ukraine's; police elsewhere are that country's."""
-    if actor is None or not actor.name.startswith("Police Forces of") or place is None or not place.country:
+    """The police lexicon entry names Ukraine's; police elsewhere are that country's, and police of no known place
+    are of no known country."""
+    if actor is None or not actor.name.startswith("Police Forces of"):
         return actor
+    if place is None or not place.country:
+        if actor.name != "Police Forces of Ukraine":
+            return actor  # a named force ("Russia's FSB") keeps its country
+        return Actor(name="Police Forces", country=None, kind="state_forces")
     return Actor(name=f"Police Forces of {country_name(place.country)}", country=place.country, kind="state_forces")
 
 

@@ -59,6 +59,7 @@ _SINCE_PERIOD = re.compile(
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
 _ROLE_PRIORITY = [
+    "chemical",
     "withdraw",
     "regain",
     "hq",
@@ -483,6 +484,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")
     if "protest" in r or "riot" in r:
         return result(_protest_type(r, text))
+    if "chemical" in r:
+        return result("Chemical weapon")
     if "abduct" in r:
         return result("Abduction/forced disappearance")
     if "sexual" in r:
@@ -528,19 +531,32 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 def _protest_type(r: set[str], text: str) -> str:
     """ACLED's protest and riot sub-types: force used on protesters, intervention (arrests), mob violence, violent
     demonstration, or peaceful protest."""
-    if re.search(
-        r"tear ?gas|stun grenades?|dispersed|beat|rubber bullets|water cannons?|(?:fired (?:at|on|upon)|shot|killed|"
-        r"opened fire on) (?:[\w-]+ ){0,3}(?:protesters|demonstrators)",
-        text,
-    ):
+    if _POLICE_WEAPONS.search(text) or (_FORCE_ON_PROTESTERS.search(text) and _STATE_FORCE.search(text)):
         return "Excessive force against protesters"
     if re.search(r"detained|arrested|intervened", text):
         return "Protest with intervention"
-    if re.search(r"\bmob\b|lynch|villagers|locals|vigilantes", text) and not re.search(r"protest|demonstrat", text):
-        return "Mob violence"
+    if _MOB.search(text) and _MOB_VIOLENCE.search(text) and not re.search(r"protest|demonstrat", text):
+        return "Mob violence"  # a crowd that beats, lynches or kills, not protesters
     if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
         return "Violent demonstration"
     return "Peaceful protest"
+
+
+# tear gas, rubber bullets, water cannon, baton charges: only the police or army use them on crowds
+_POLICE_WEAPONS = re.compile(
+    r"tear ?gas|stun grenades?|rubber bullets|water cannons?|lathi-?charg|baton-?charg|"
+    r"dispersed (?:the )?(?:protest|demo|crowd)"
+)
+_FORCE_ON_PROTESTERS = re.compile(
+    r"\b(?:beat|beaten|fired (?:at|on|upon)|shot|shot dead|killed|opened fire on) (?:[\w-]+ ){0,3}"
+    r"(?:protesters|demonstrators)|\bdispersed\b"
+)
+_STATE_FORCE = re.compile(r"\b(?:police|security forces|soldiers|troops|army|military|officers|gendarmes|guards)\b")
+_MOB = re.compile(r"\b(?:mob|crowd|villagers|locals|vigilantes|residents)\b|lynch")
+_MOB_VIOLENCE = re.compile(
+    r"\b(?:lynch\w*|beat|beaten|killed|hacked|stoned|to death|assaulted|thrashed|set fire|set ablaze|torched|"
+    r"burn(?:ed|t)|ransacked|vandali[sz]ed)\b"
+)
 
 
 _MILITARY_TARGET = re.compile(

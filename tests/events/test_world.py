@@ -216,3 +216,29 @@ def test_protest_riot_and_violence_wordings(pipeline, text: str, sub_event_type:
     events = pipeline.run_text(text, published=PUBLISHED).events
     assert events, "no event"
     assert events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire at a chemical factory in Gujarat killed six workers.",  # "a fire at" is not "fire at"
+        "An explosion at a fireworks factory in Tamil Nadu killed eight people.",
+        "Three people died after consuming spurious liquor in Punjab.",
+        "A man was arrested for killing his wife over a domestic dispute in Lucknow.",
+        "Heavy rains caused a landslide that buried 20 homes in Kerala.",
+        "The prime minister met the Chinese president in Beijing to discuss trade and security.",
+    ],
+)
+def test_industrial_accidents_poisoning_and_domestic_crime_are_not_events(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert pipeline.run_text(text, published=PUBLISHED).events == []
+
+
+def test_a_group_claiming_a_bombing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the claim reports a real bombing: an armed group's "bombing" is a bomb, not an air raid
+    [event] = pipeline.run_text(
+        "The Taliban claimed responsibility for the bombing in Kabul.", published=PUBLISHED
+    ).events
+    assert (event.sub_event_type, event.actor1.name if event.actor1 else None) == (
+        "Remote explosive/landmine/IED",
+        "Taliban",
+    )

@@ -42,7 +42,11 @@ _NON_CONFLICT = re.compile(
     r"(?:bus|train|plane|car|boat|ferry|truck|lorry|road|air) (?:accident|crash)|crashed|(?:building|bridge|roof|wall) "
     r"collapsed?|collapsed|stampede|gas (?:explosion|leak|cylinder)|boiler explosion|short circuit|electrocuted|"
     r"drowned|smuggl\w*|traffick\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|"
-    r"robbers?|robbery|robbed|thieves|theft|burglar\w*|fraud|embezzl\w*|brib(?:e|es|ed|ery)|poach(?:er|ers|ing))\b"
+    r"robbers?|robbery|robbed|thieves|theft|burglar\w*|fraud|embezzl\w*|brib(?:e|es|ed|ery)|poach(?:er|ers|ing)|"
+    r"(?:fire|blaze|explosion|blast) at (?:a|an|the) (?:[\w-]+ ){0,2}(?:factory|plant|refinery|warehouse|godown|"
+    r"workshop|kiln|mine|firecracker unit)|fireworks|firecrackers?|(?:spurious|illicit|toxic) (?:liquor|alcohol)|"
+    r"hooch|food poisoning|cholera|outbreak|domestic (?:dispute|violence)|(?:family|property|marital|land) dispute|"
+    r"dowry|hono(?:u)?r killing)\b"
 )
 _ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
                           "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
@@ -96,6 +100,7 @@ _PREFIX_TYPES = {
 }
 _ACLED_LABEL = re.compile(r"^([a-z ]{4,25}):")  # "interception: ..." (ACLED's notes start with their own label)
 _SMALL_ARMS = re.compile(r"small arms|rifles?|automatic weapons")
+_BOMBING = re.compile(r"bomb(?:ing|ings|ed)")
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 # "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
 _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
@@ -521,6 +526,19 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
     air_attacker = attacker is not None and bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
+    if (
+        attacker is not None
+        and attacker.attrs.get("kind") in ("militia", "rebels")
+        and not air_attacker
+        and not cats & {"drone", "aircraft", "missile", "rocket"}
+        and all(
+            _BOMBING.fullmatch(doc.text[t.start : t.end].lower()) for t in frame.triggers if t.attrs["role"] == "air"
+        )
+        and "air" in r
+    ):
+        return result(
+            "Remote explosive/landmine/IED"
+        )  # "the Taliban ... the bombing in Kabul": a bomb, not an air raid
     if "air" in r or cats & {"drone", "bomb"} or air_attacker or ("aircraft" in cats and not r & {"shelling"}):
         return result("Air/drone strike")
     if r & {"shelling", "strike", "intercept", "clash"} or cats:

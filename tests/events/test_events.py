@@ -325,3 +325,17 @@ def test_headline_capture_claim(pipeline) -> None:  # type: ignore[no-untyped-de
     events = run(pipeline, text, published=dt.date(2023, 5, 21)).events
     capture = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
     assert capture.actor1 is not None and capture.actor1.name == "Wagner Group"
+
+
+def test_abbreviated_month_does_not_cut_the_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, "On Jan. 12 2019, Russian forces shelled Kherson. Two civilians died.").events
+    assert event.date.start == dt.date(2019, 1, 12)
+
+
+def test_break_in_with_torture_is_an_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 15 March 2022, four armed men broke into the house of a civilian couple in Khotimlia, Kharkiv region. "
+        "They tortured the civilians and killed them. Two of the men were later detained by the police."
+    )
+    [event] = run(pipeline, text).events
+    assert event.sub_event_type == "Attack"  # not the arrest that followed, not the break-in alone

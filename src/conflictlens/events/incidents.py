@@ -23,8 +23,9 @@ from conflictlens.nlp.lexicon import lowered
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
-    r"whereas|but|as well as|meanwhile|when|and in)\s|\.\s|,\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
-)
+    r"whereas|but|as well as|meanwhile|when|and in)\s|(?<![A-Z][a-z][a-z])(?<![A-Z][a-z])(?<!Sept)\.\s|"
+    r",\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
+)  # a full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis")
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|may|shall|can|"
     r"(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|"
@@ -468,7 +469,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
             return result("Disrupted weapons use")
     if "defuse" in r:
         return result("Disrupted weapons use")
-    if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot"}:
+    if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot", "attack"}:
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
         return result(_protest_type(r, text))
@@ -495,7 +496,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Abduction/forced disappearance")
     if "sexual" in r:
         return result("Sexual violence")
-    if "arrest" in r and not r & {"shelling", "air", "clash", "strike"}:
+    if "arrest" in r and not r & {"shelling", "air", "clash", "strike", "attack"}:
         return result("Arrests")
     if "suicide" in r:
         return result("Suicide bomb")

@@ -82,3 +82,17 @@ def test_front_distance() -> None:
     assert front_distance(48.595, 38.0) < 1  # Bakhmut lies on the line
     assert front_distance(49.84, 24.03) > 500  # Lviv is far from it
     assert front_distance(None, None) == float("inf")
+
+
+def test_front_line_of_the_day() -> None:
+    import datetime as dt
+
+    from conflictlens.geo.resolver import front_distance
+
+    izium = (49.212, 37.257)
+    assert front_distance(*izium, dt.date(2022, 6, 1)) < 1  # on the line before the September 2022 counteroffensive
+    assert front_distance(*izium, dt.date(2023, 6, 1)) > 30  # well behind it a year later
+    assert front_distance(*izium) > 30  # no date: only the points that held the line throughout
+    bucha = (50.543, 30.212)
+    assert front_distance(*bucha, dt.date(2022, 3, 10)) < 1
+    assert front_distance(*bucha, dt.date(2022, 5, 1)) > 100

@@ -20,6 +20,7 @@ Sets on each span: ``place`` (Place | None), ``confidence`` (0..1), ``role`` ("p
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from functools import cache, lru_cache
@@ -41,24 +42,48 @@ FRONT_KM = 60.0  # a namesake this close to the front line or border gets up to 
 
 
 @cache
-def _front_points() -> tuple[tuple[float, float], ...]:
+def _front_rows() -> tuple[tuple[float, float, dt.date | None, dt.date | None], ...]:
     from conflictlens.geo.gazetteer import _data_lines
 
-    return tuple((float(row[1]), float(row[2])) for row in _data_lines("frontline.tsv"))
+    rows = []
+    for row in _data_lines("frontline.tsv"):
+        period = [dt.date.fromisoformat(c.strip()) for c in row[3:5] if c.strip()]
+        start, end = (period[0], period[1]) if len(period) == 2 else (None, None)
+        rows.append((float(row[1]), float(row[2]), start, end))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=4096)
+def front_phase(day: dt.date | None) -> tuple[tuple[float, float], ...]:
+    """The front-line points of a day: the undated ones and the dated ones whose period holds it."""
+    return tuple(
+        (lat, lon)
+        for lat, lon, start, end in _front_rows()
+        if start is None or end is None or (day is not None and start <= day <= end)
+    )
 
 
 @lru_cache(maxsize=1 << 16)
-def _front_km(lat: float, lon: float) -> float:
+def _front_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
     # equirectangular distance: exact enough at these scales, and a candidate recurs across documents (cached)
     coslat = math.cos(math.radians(lat))
-    return 111.2 * min(math.hypot(lat - a, (lon - b) * coslat) for a, b in _front_points())
+    return 111.2 * min(math.hypot(lat - a, (lon - b) * coslat) for a, b in points)
 
 
-def front_distance(lat: float | None, lon: float | None, points: object = None) -> float:
-    """Kilometres from a point to the nearest front-line point (a coarse line: points every 20-60 km)."""
+def front_distance(lat: float | None, lon: float | None, day: dt.date | None = None) -> float:
+    """Kilometres from a point to the nearest front-line point of ``day`` (a coarse line: points every 20-60 km)."""
     if lat is None or lon is None:
         return math.inf
-    return _front_km(lat, lon)
+    return _front_km(lat, lon, front_phase(day))
+
+
+def report_day(doc: Document) -> dt.date | None:
+    """The day a report is about, for the front line of then: its first resolved date, else its publication date."""
+    for span in doc.layer("date"):
+        start = span.attrs.get("start")
+        if isinstance(start, dt.date):
+            return start
+    return doc.published
 
 
 # forms of a span that name a settlement: "Mezhova", "Stepanivka village", "Yurivska community" (its centre)
@@ -121,6 +146,7 @@ class ToponymResolver:
         doc_admin1 = {(p.country, p.admin1) for _, p in regions}
         doc_admin1.update((q.country, q.admin1) for q in qualifier_of.values())
         front: bool | None = None  # a Donbas front-line report? Looked up once, only if some span needs scoring
+        day: dt.date | None = None  # the day the report is about (for the front line of then), with ``front``
         for sp in spans:
             attrs = sp.attrs
             if attrs.get("role") == "qualifier":
@@ -150,12 +176,13 @@ class ToponymResolver:
             else:  # the evidence below only matters where there is a choice
                 if front is None:
                     front = bool(_DONBAS_CUES.search(text))
+                    day = report_day(doc)
                 sent_admin1 = {(p.country, p.admin1) for r, p in regions if r is not sp and _same_sentence(doc, r, sp)}
                 others = [a for a in anchors if a not in cands]
                 said = loose_key(key_of(attrs.get("name", "")))
                 scored = sorted(
                     (
-                        (self._score(p, form, said, qual, sent_admin1, doc_admin1, named, others, front), p)
+                        (self._score(p, form, said, qual, sent_admin1, doc_admin1, named, others, front, day), p)
                         for p in cands
                     ),
                     key=lambda t: -t[0],
@@ -184,6 +211,7 @@ class ToponymResolver:
         named: dict[str, float],
         anchors: list[Place],
         front: bool = False,
+        day: dt.date | None = None,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
         s += 0.35 * math.log10(p.population + 1)
@@ -201,7 +229,7 @@ class ToponymResolver:
         if front and qual is None and (p.country, p.admin1) in _DONBAS:
             s += 1.5
         if self.front_bonus and p.country == "UA" and p.kind in ("town", "district"):
-            d = front_distance(p.lat, p.lon)
+            d = front_distance(p.lat, p.lon, day)
             s += self.front_bonus * max(0.0, 1.0 - d / FRONT_KM)
         if p.kind == "district" and any(a.geonameid == p.parent for a in anchors):
             s += 3.0

@@ -339,3 +339,20 @@ def test_break_in_with_torture_is_an_attack(pipeline) -> None:  # type: ignore[n
     )
     [event] = run(pipeline, text).events
     assert event.sub_event_type == "Attack"  # not the arrest that followed, not the break-in alone
+
+
+@pytest.mark.parametrize(
+    ("headline", "actor1", "actor2"),
+    [
+        # those who repel name the attackers only as "attacks": the other side is actor1, as ACLED codes it
+        ("Ukrainian troops repel attacks near Bakhmut", "RU", "UA"),
+        # a force's base as the target names the attacker: the other side
+        ("Blasts at Russian air base in Crimea", "UA", "RU"),
+        # "the" before a force is no sign of an object
+        ("On 28 February 2022, the Russian military forces shelled the town of Vasylkiv, Kyiv.", "RU", None),
+    ],
+)
+def test_attacker_from_the_defender(pipeline, headline: str, actor1: str, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, headline).events
+    assert event.actor1 is not None and event.actor1.country == actor1
+    assert (event.actor2.country if event.actor2 and event.actor2.kind != "civilians" else None) == actor2

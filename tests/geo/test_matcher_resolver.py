@@ -105,3 +105,8 @@ def test_tail_of_unknown_compound_name_is_not_a_place(gaz: Gazetteer) -> None:
     assert [t for t, _ in _spans(doc)] == ["Russian", "Donetsk"]
     doc = _run(gaz, "Russian forces attacked along the Ternovi Pody-Kyselivka line.")
     assert [t for t, _ in _spans(doc)] == ["Russian", "Kyselivka"]  # a list of places, not a compound name
+
+
+def test_streets_and_parks_named_after_someone_are_not_places(gaz: Gazetteer) -> None:
+    doc = _run(gaz, "A missile hit a playground in Shevchenko park and Bandera Avenue in Kyiv.")
+    assert [t for t, _ in _spans(doc)] == ["Kyiv"]

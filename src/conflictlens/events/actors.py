@@ -16,7 +16,7 @@ from conflictlens.model import Actor
 
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
-    r"with|from|in|positions of|between|the)\s+(?:the\s+)?)$",
+    r"with|from|in|positions of|between)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
@@ -36,13 +36,17 @@ def actor_of(span: Span) -> Actor:
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     before = doc.text[max(clause_start, span.start - 25) : span.start]
-    if before.strip().lower() in ("", "the"):
-        return False  # "The Syrian army carried out ...": the subject at the start of its clause
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
 
 
 _REPELLED = re.compile(
-    r"\b(?:repelled|repulsed|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$", re.IGNORECASE
+    r"\b(?:repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beat back|beats back|stopped|"
+    r"halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$",
+    re.IGNORECASE,
+)
+_REPELLED_BY_SUBJECT = re.compile(
+    r"\s+(?:\w+\s+)?(?:repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back)\b",
+    re.IGNORECASE,
 )
 _SPEAKS = re.compile(
     r"\s*(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:says?|said|claims?|claimed|reports?|reported|announced|accuses|accused|"
@@ -75,6 +79,8 @@ def pick_actors(
             if _REPELLED.search(text[max(clause_start, a.start - 30) : a.start]):
                 other = next((b for b in actors if b.attrs["side"] != a.attrs["side"]), None)
                 return a, other
+        if len(actors) == 1 and _REPELLED_BY_SUBJECT.match(text, actors[0].end):
+            return None, actors[0]  # "Ukrainian troops repel attacks near Bakhmut": the unnamed attackers are actor1
         first = next((a for a in actors if _BETWEEN.search(text[max(clause_start, a.start - 15) : a.start])), None)
         if first is None:
             first = next(

@@ -305,6 +305,15 @@ class EventAssembler:
         elif (
             actor1 is None
             and event_type in ("Explosions/Remote violence", "Battles")
+            and target_span is not None
+            and actor2 is not None
+            and actor2.country in _OPPOSITE
+            and _FORCE_TARGET.search(doc.text, target_span.start, target_span.end)
+        ):
+            actor1 = side_actor(_OPPOSITE[actor2.country])  # "blasts at a Russian air base": the other side's strike
+        elif (
+            actor1 is None
+            and event_type in ("Explosions/Remote violence", "Battles")
             and place is not None
             and place.country in _OPPOSITE
         ):
@@ -329,7 +338,9 @@ class EventAssembler:
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
             country, basis = None, None
-            if target_span is not None and target_span.attrs.get("country"):
+            if event_type == "Battles":
+                pass  # a fight with no place named: neither side tells where it was
+            elif target_span is not None and target_span.attrs.get("country"):
                 country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:
                 # an interception happens over the interceptor's country; an attack in the other side's
@@ -490,6 +501,13 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return overlap is True and abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1
 
 
+# a target that is a force or its site ("Russian positions", "a Russian air base"), not what a side fires ("Russian
+# shelling", "Russian missiles"), tells the attacker: the other side
+_FORCE_TARGET = re.compile(
+    r"(?:forces|troops|army|military|soldiers|servicemen|units|positions|bases?|airbases?|airfields?|command posts?|"
+    r"depots?)$",
+    re.IGNORECASE,
+)
 _LAUNCH_SITE = re.compile(  # "over" a region only for aircraft: missiles "fired ... over the Odesa region" fell there
     r"(?:\bfrom (?:the )?|\b(?:launched|fired)\b[^.;]{0,60}\bfrom\b[^.;]{0,30}|"
     r"\b(?:flying|flew|took off)\b[^.;]{0,60}\b(?:from|over)\b[^.;]{0,30})$",

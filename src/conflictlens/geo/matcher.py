@@ -65,6 +65,11 @@ _ADJ_ENDINGS = (("yi", "iy", "yy", "ii", "y"), ("skyi", "skyy", "skiy", "skii", 
 _JOINERS = frozenset({" ", "-"})
 # a single-word name followed by another capitalised word is usually part of a longer proper name ("Vladimir
 # Putin", "Kyiv Independent") -- unless the next word is one of these
+# what is named after a person or place rather than being it: "Shevchenko park", "Khreshchatyk street"
+NAMED_AFTER = frozenset(
+    ["park", "street", "avenue", "square", "boulevard", "lane", "prospekt", "prospect", "embankment", "alley",
+     "garden", "gardens", "stadium", "st", "ave"]
+)  # fmt: skip
 PLACE_FOLLOWERS = frozenset(
     [
         "mayor",
@@ -162,6 +167,8 @@ class PlaceMatcher:
                 if not title_case and keys[j] not in PLACE_FOLLOWERS and keys[j] not in FORM_WORDS:
                     found = 0
                     j = i
+            if found and j < n and keys[j] in NAMED_AFTER and joined(j - 1):
+                found, j = 0, i  # "Shevchenko park", "Bandera Avenue": named after someone, not the place
             form_key, form_len = _form_at(keys, joined, j) if found and j < n and joined(j - 1) else ("", 0)
             if not found and i + 1 < n and keys[i + 1] in _FORM_OR_QUALIFIER and joined(i):
                 fk, fl = _form_at(keys, joined, i + 1)

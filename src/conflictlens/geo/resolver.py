@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
@@ -53,21 +54,41 @@ def _front_rows() -> tuple[tuple[float, float, dt.date | None, dt.date | None], 
     return tuple(rows)
 
 
-@lru_cache(maxsize=4096)
-def front_phase(day: dt.date | None) -> tuple[tuple[float, float], ...]:
-    """The front-line points of a day: the undated ones and the dated ones whose period holds it."""
+@cache
+def _phases() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """The distinct sets of front-line points, one per stretch of time between the dated rows' first and last days."""
+    rows = _front_rows()
+    days: list[dt.date | None] = [None, *_cuts()]
     return tuple(
-        (lat, lon)
-        for lat, lon, start, end in _front_rows()
-        if start is None or end is None or (day is not None and start <= day <= end)
+        tuple(
+            (lat, lon)
+            for lat, lon, start, end in rows
+            if start is None or end is None or (day is not None and start <= day <= end)
+        )
+        for day in days
+    )
+
+
+@lru_cache(maxsize=4096)
+def front_phase(day: dt.date | None) -> int:
+    """Which set of front-line points holds on ``day`` (an index into :func:`_phases`): the undated points and the
+    dated ones whose period holds it; no day, the undated ones."""
+    return 0 if day is None else bisect_right(_cuts(), day)
+
+
+@cache
+def _cuts() -> tuple[dt.date, ...]:
+    """The days on which the set of front-line points changes."""
+    return tuple(
+        sorted({d for _, _, start, end in _front_rows() if start and end for d in (start, end + dt.timedelta(days=1))})
     )
 
 
 @lru_cache(maxsize=1 << 16)
-def _front_km(lat: float, lon: float, points: tuple[tuple[float, float], ...]) -> float:
+def _front_km(lat: float, lon: float, phase: int) -> float:
     # equirectangular distance: exact enough at these scales, and a candidate recurs across documents (cached)
     coslat = math.cos(math.radians(lat))
-    return 111.2 * min(math.hypot(lat - a, (lon - b) * coslat) for a, b in points)
+    return 111.2 * min(math.hypot(lat - a, (lon - b) * coslat) for a, b in _phases()[phase])
 
 
 def front_distance(lat: float | None, lon: float | None, day: dt.date | None = None) -> float:

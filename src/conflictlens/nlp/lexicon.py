@@ -144,7 +144,7 @@ def _extend(heads: set[str], seq: Iterable[tuple[object, object]]) -> tuple[set[
     step that would make more than :data:`_MAX_CUES` of them is not taken: the starts stop before it.
     """
     closed: set[str] = set()
-    items = list(seq)
+    items = seq.data if isinstance(seq, sre_parse.SubPattern) else list(seq)
     i = 0
     while i < len(items) and heads:
         if items[i][0] is sre.LITERAL:  # a run of literals in one step (most of a lexicon is words)

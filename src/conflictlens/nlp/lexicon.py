@@ -27,6 +27,8 @@ Match = tuple[int, int, tuple[str, ...]]
 # what an entry must stand alone between, as in the alternation
 _BEFORE = r"(?<![\w-])"
 _AFTER = r"(?![\w-])"
+# characters that, before a match, fail ``_BEFORE`` (the ASCII ones: a quick test before the regex's own)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,30 +308,30 @@ class LexiconScanner:
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
-        # candidate id -> (lexicon index, entry regex, entry columns); no regex: "run the lexicon's alternation"
-        candidates: list[tuple[int, str | None, tuple[str, ...]]] = []
-        by_cue: dict[str, list[int]] = {}
+        candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, entry regex, entry columns)
+        starting: dict[str, list[int]] = {}  # cue -> the candidates it starts
+        gating: dict[str, list[int]] = {}  # literal -> the lexicons whose alternation runs on a text containing it
         always: list[int] = []
         for slot, lexicon in enumerate(self.lexicons):
             cues = [entry_cues(p) for p in lexicon.patterns]
             if any(c is None for c in cues):
                 always.append(slot)
                 continue
-            fallback = len(candidates)
-            candidates.append((slot, None, ()))
             for pattern, row, cue in zip(lexicon.patterns, lexicon.rows, cues, strict=True):
                 assert cue is not None
                 for start in cue.starts:
-                    by_cue.setdefault(start, []).append(len(candidates))
+                    starting.setdefault(start, []).append(len(candidates))
                 for literal in cue.anywhere:
-                    by_cue.setdefault(literal, []).append(fallback)
+                    gating.setdefault(literal, []).append(slot)
                 candidates.append((slot, pattern, row))
         self._candidates = tuple(candidates)
         self._always_plain = tuple(always)
+        # few (one per alternative without a literal start), so each is looked for with ``in``
+        self._gates = tuple((literal, tuple(dict.fromkeys(slots))) for literal, slots in gating.items())
         self._automaton: ahocorasick.Automaton | None = None
-        if by_cue:
+        if starting:
             automaton = ahocorasick.Automaton()
-            for cue, ids in by_cue.items():
+            for cue, ids in starting.items():
                 automaton.add_word(cue, (len(cue) - 1, tuple(dict.fromkeys(ids))))
             automaton.make_automaton()
             self._automaton = automaton
@@ -339,15 +341,26 @@ class LexiconScanner:
         lexicons, candidates = self.lexicons, self._candidates
         found: list[list[Match]] = [[] for _ in lexicons]
         plain = set(self._always_plain)
+        for literal, slots in self._gates:
+            if literal in text:
+                plain.update(slots)
         if self._automaton is not None:
-            # (start, candidate id): in text order and, at one start, in file order (ids follow the files)
-            hits = sorted([(end - back, cid) for end, (back, ids) in self._automaton.iter(text) for cid in ids])
+            # (start, candidate id): in text order and, at one start, in file order (ids follow the files); a cue
+            # inside a word ("man" in "command") is dropped here, as the entry's regex would refuse it
+            hits = sorted(
+                [
+                    (start, cid)
+                    for end, (back, ids) in self._automaton.iter(text)
+                    if (start := end - back) == 0 or text[start - 1] not in _WORD_CHARS
+                    for cid in ids
+                ]
+            )
             resume = [0] * len(lexicons)  # where each lexicon's previous match ended
+            for slot in plain:
+                resume[slot] = len(text) + 1  # its alternation runs instead: no candidate to try
             for start, cid in hits:
                 slot, pattern, row = candidates[cid]
-                if pattern is None:
-                    plain.add(slot)
-                elif start >= resume[slot]:
+                if start >= resume[slot]:
                     m = _entry_regex(pattern).match(text, start)
                     if m is not None:
                         found[slot].append((start, m.end(), row))

@@ -127,7 +127,8 @@ def test_cues_of_entries() -> None:
     # no literal start: cued by a literal it must contain
     cues = entry_cues(r"artillery|\d+(?:-| )?mm")
     assert cues is not None and cues.starts == {"artillery"} and cues.anywhere == {"mm"}
-    assert entry_cues(r"\w+ed") == EntryCues(frozenset(), frozenset({"ed"}))
+    assert entry_cues(r"\w+ed") == EntryCues(frozenset(), frozenset({"ed"}), r"\w+ed")
+    assert entry_cues(r"a\d|\d+ ?mm|b|\d-mm") == EntryCues(frozenset("ab"), frozenset({"mm", "-mm"}), r"\d+ ?mm|\d-mm")
     # cannot be cued: back-references, flags, may match nothing, nothing literal it must contain
     for pattern in [r"(a)b\1", r"(?P<x>a)(?P=x)", "(?i:x)", "(?i)y", "a?", "x*|y", r"\w+", r"[^.]{3}", "(?:"]:
         assert entry_cues(pattern) is None, pattern
@@ -151,6 +152,8 @@ MADE_UP = [
     ["ab+c", "a[bc]d?", r"(?<!x )ab", r"ab(?= c)", r"\d+ ?mm|mm", "q(?:u|v)*x", "b"],
     # entries overlapping each other's cues, hyphens and apostrophes at the edges
     ["a-b", "b-c", "a", "'s a", "c'"],
+    # alternatives without a literal start, before, among and after cued ones, in several entries
+    ["1 mm", r"q|\d+ ?mm", "2", r"\d mm|x", r"mm|\d\d?-?mm", "a"],
     # one entry that cannot be cued: the whole lexicon runs its alternation
     ["ab", r"(a)\1", "b"],
     # a free alternative with no literal to require: likewise

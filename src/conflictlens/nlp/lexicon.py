@@ -80,6 +80,13 @@ def _entry_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(_BEFORE + "(?:" + pattern + ")" + _AFTER)
 
 
+@cache
+def _uncued_regex(alternatives: str) -> re.Pattern[str]:
+    """Finds every position where one of an entry's ``alternatives`` matches as the alternation would try it there
+    (a lookahead, so that ``finditer`` tries every position, overlapping ones too)."""
+    return re.compile("(?=" + _BEFORE + "(?:" + alternatives + ")" + _AFTER + ")")
+
+
 def read_rows(filename: str) -> list[list[str]]:
     """Rows of a tab-separated data file in ``nlp/data``, comments and blank lines skipped."""
     text = resources.files("conflictlens.nlp").joinpath("data", filename).read_text(encoding="utf-8")
@@ -242,11 +249,13 @@ def _top_level_alternatives(pattern: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class EntryCues:
-    """Where an entry can match: only where one of ``starts`` begins, or -- for alternatives with no literal start
-    (``\\d+ ?mm``) -- anywhere in a text containing one of ``anywhere`` (empty: no such alternative)."""
+    """Where an entry can match: only where one of ``starts`` begins, or where its alternatives with no literal start
+    (``\\d+ ?mm``), joined in ``uncued``, match -- which they can only in a text containing one of ``anywhere``
+    (both empty: no such alternative)."""
 
     starts: frozenset[str]
-    anywhere: frozenset[str]
+    anywhere: frozenset[str] = frozenset()
+    uncued: str = ""
 
 
 @cache
@@ -262,10 +271,11 @@ def entry_cues(pattern: str) -> EntryCues | None:
             return None
         starts = _starts(parsed)
         if "" not in starts:
-            return EntryCues(frozenset(_starts_only(starts)), frozenset())
+            return EntryCues(frozenset(_starts_only(starts)))
         # some alternative has no literal start: cue the others by their starts, that one by a literal it contains
         cued: set[str] = set()
         anywhere: set[str] = set()
+        uncued: list[str] = []
         for alternative in _top_level_alternatives(pattern):
             alt = sre_parse.parse(alternative)
             alt_starts = _starts(alt)
@@ -273,9 +283,10 @@ def entry_cues(pattern: str) -> EntryCues | None:
                 cued |= alt_starts
             elif (inside := _required(alt)) is not None:
                 anywhere |= inside
+                uncued.append(alternative)
             else:
                 return None
-        return EntryCues(frozenset(_starts_only(cued)), frozenset(_starts_only(anywhere)))
+        return EntryCues(frozenset(_starts_only(cued)), frozenset(_starts_only(anywhere)), "|".join(uncued))
     except (re.error, RecursionError):
         return None
 
@@ -301,16 +312,17 @@ class LexiconScanner:
     the text finds where entries' cues occur, and only those entries are tried, each at those positions, by its own
     regex (:func:`_entry_regex`).  Candidates are tried in text order and, at one position, in file order; a
     position inside the lexicon's previous match is skipped -- exactly the alternation's leftmost-first,
-    non-overlapping choice, since an entry can match only where one of its cues starts.  A lexicon whose entries
-    include one with no literal start runs its alternation on the texts containing that entry's required literal
-    (``"mm"`` for ``\\d+ ?mm``), and a lexicon with an entry the cues cannot describe always runs it.
+    non-overlapping choice, since an entry can match only where one of its cues starts.  An entry's alternatives
+    with no literal start (``\\d+ ?mm``) make it a candidate wherever they match (:func:`_uncued_regex`), looked
+    for only in texts that contain a literal they require (``"mm"``).  A lexicon with an entry the cues cannot
+    describe runs its alternation.
     """
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
         candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, entry regex, entry columns)
         starting: dict[str, list[int]] = {}  # cue -> the candidates it starts
-        gating: dict[str, list[int]] = {}  # literal -> the lexicons whose alternation runs on a text containing it
+        gating: dict[str, list[tuple[int, str]]] = {}  # literal -> (candidate, its uncued alternatives) needing it
         always: list[int] = []
         for slot, lexicon in enumerate(self.lexicons):
             cues = [entry_cues(p) for p in lexicon.patterns]
@@ -319,15 +331,15 @@ class LexiconScanner:
                 continue
             for pattern, row, cue in zip(lexicon.patterns, lexicon.rows, cues, strict=True):
                 assert cue is not None
-                for start in cue.starts:
-                    starting.setdefault(start, []).append(len(candidates))
-                for literal in cue.anywhere:
-                    gating.setdefault(literal, []).append(slot)
+                cid = len(candidates)
                 candidates.append((slot, pattern, row))
+                for start in cue.starts:
+                    starting.setdefault(start, []).append(cid)
+                for literal in cue.anywhere:
+                    gating.setdefault(literal, []).append((cid, cue.uncued))
         self._candidates = tuple(candidates)
         self._always_plain = tuple(always)
-        # few (one per alternative without a literal start), so each is looked for with ``in``
-        self._gates = tuple((literal, tuple(dict.fromkeys(slots))) for literal, slots in gating.items())
+        self._gates = tuple((literal, tuple(entries)) for literal, entries in gating.items())  # few: found by ``in``
         self._automaton: ahocorasick.Automaton | None = None
         if starting:
             automaton = ahocorasick.Automaton()
@@ -340,32 +352,31 @@ class LexiconScanner:
         """Each lexicon's matches in ``text``, in text order: what :meth:`Lexicon.finditer` gives."""
         lexicons, candidates = self.lexicons, self._candidates
         found: list[list[Match]] = [[] for _ in lexicons]
-        plain = set(self._always_plain)
-        for literal, slots in self._gates:
-            if literal in text:
-                plain.update(slots)
-        if self._automaton is not None:
-            # (start, candidate id): in text order and, at one start, in file order (ids follow the files); a cue
-            # inside a word ("man" in "command") is dropped here, as the entry's regex would refuse it
-            hits = sorted(
-                [
-                    (start, cid)
-                    for end, (back, ids) in self._automaton.iter(text)
-                    if (start := end - back) == 0 or text[start - 1] not in _WORD_CHARS
-                    for cid in ids
-                ]
-            )
-            resume = [0] * len(lexicons)  # where each lexicon's previous match ended
-            for slot in plain:
-                resume[slot] = len(text) + 1  # its alternation runs instead: no candidate to try
-            for start, cid in hits:
-                slot, pattern, row = candidates[cid]
-                if start >= resume[slot]:
-                    m = _entry_regex(pattern).match(text, start)
-                    if m is not None:
-                        found[slot].append((start, m.end(), row))
-                        resume[slot] = m.end()
-        for slot in plain:
+        # (start, candidate id): sorted, in text order and, at one start, in file order (ids follow the files); a
+        # cue inside a word ("man" in "command") is dropped here, as the entry's regex would refuse it
+        hits = (
+            [
+                (start, cid)
+                for end, (back, ids) in self._automaton.iter(text)
+                if (start := end - back) == 0 or text[start - 1] not in _WORD_CHARS
+                for cid in ids
+            ]
+            if self._automaton is not None
+            else []
+        )
+        uncued = {entry for literal, entries in self._gates if literal in text for entry in entries}
+        for cid, alternatives in uncued:
+            hits += [(m.start(), cid) for m in _uncued_regex(alternatives).finditer(text)]
+        hits.sort()
+        resume = [0] * len(lexicons)  # where each lexicon's previous match ended
+        for start, cid in hits:
+            slot, pattern, row = candidates[cid]
+            if start >= resume[slot]:
+                m = _entry_regex(pattern).match(text, start)
+                if m is not None:
+                    found[slot].append((start, m.end(), row))
+                    resume[slot] = m.end()
+        for slot in self._always_plain:
             found[slot] = lexicons[slot].finditer(text)
         return found
 

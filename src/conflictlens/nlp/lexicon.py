@@ -68,7 +68,7 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     learn that it fails, so wrapping every entry in its own group made every word start try each entry in full
     (about three times slower on the weapons lexicon).  Being empty and last, the marker is the group that closes
     last, so ``lastgroup`` names the entry, and what matches is exactly what ``(?P<eN>entry)`` matched.  Compiled on
-    first use: the tagger needs it only for texts its scanner cannot handle alone.
+    first use: the tagger runs it only for a lexicon with an entry its scanner cannot cue.
     """
     parts = [f"(?:{p})(?P<e{i}>)" for i, p in enumerate(patterns)]
     return re.compile(_BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conflictlens.geo.gazetteer import INDEX_VERSION, Gazetteer
+from conflictlens.geo.gazetteer import INDEX_VERSION, Gazetteer, PlaceList
+from conflictlens.geo.place import Place
 
 
 def test_bundled_places(gaz: Gazetteer) -> None:
@@ -50,3 +51,26 @@ def test_matcher_tables_follow_the_keys(gaz: Gazetteer) -> None:
     multi_word = [k for k in gaz.names if " " in k]
     assert multi_word and all(k.rpartition(" ")[0] in gaz.prefixes for k in multi_word)
     assert {k.partition(" ")[0] for k in gaz.loose} == gaz.loose_first
+
+
+def test_places_are_made_once_on_demand() -> None:
+    """A place is made from its stored row when first asked for, and the same object is returned after that."""
+    rows = [
+        (1, "Alpha", "UA", "Kyiv City", None, 50.0, 30.0, "town", 10, None),
+        (None, "Beta", "UA", "Beta Oblast", None, None, None, "admin1", 0, 1),
+        (3, "Gamma", "RU", None, None, 51.0, 36.0, "country", 5, None),
+    ]
+    places = PlaceList(rows)
+    assert len(places) == 3
+    first = places[0]
+    assert first == Place(*rows[0]) and places[0] is first and places[-3] is first
+    assert places.take([2, 0, 2]) == [places[2], first, places[2]] and places.take([2])[0] is places[2]
+    assert places[1:] == [Place(*rows[1]), Place(*rows[2])] and list(places) == [Place(*r) for r in rows]
+    gaz = Gazetteer(rows, {"alpha": (0,)}, {}, [], None, {}, _EMPTY_TABLES)
+    assert gaz.lookup("alpha") == [first] and gaz.by_id(1) == first and gaz.by_id(3) == places[2]
+    assert gaz.country("RU") == places[2] and gaz.country("UA") is None
+    assert gaz.admin1_place("UA", "Beta Oblast") == places[1] and gaz.by_id(2) is None
+
+
+_EMPTY_TABLES = {"loose_first": frozenset(), "max_words": 1, "prefixes": frozenset(), "town_first": {},
+                 "loose_town_first": {}}  # fmt: skip

@@ -105,3 +105,32 @@ def test_unwritable_model_cache_falls_back_to_the_bundled_model(
     blocker.write_text("a file where the home directory should be", "utf-8")
     monkeypatch.setenv("CONFLICTLENS_HOME", str(blocker))
     assert _load_identifier().classify("Russian forces shelled the city overnight, killing two civilians.")[0] == "en"
+
+
+def _plainly_english_by_words(text: str) -> bool:
+    """The fast-path test as first written: words by ``_WORD`` in the text itself, lower-cased one by one."""
+    from conflictlens.ingest.language import _WORD, FAST_PATH_MIN_HITS, FAST_PATH_SHARE, SAMPLE_CHARS, _english_words
+
+    sample = text[:SAMPLE_CHARS]
+    words = _WORD.findall(sample)
+    if not words or sum(not w.isascii() for w in words) > 0.1 * len(words):
+        return False
+    hits = sum(w.lower() in _english_words() for w in words)
+    return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
+
+
+def test_fast_path_reads_ascii_text_as_the_word_regex_does() -> None:
+    """ASCII text takes a quicker route to its words; the verdict is the one the word regex gives."""
+    texts = [
+        "On 3 May, Russian forces SHELLED the town of Nikopol; 2 civilians were killed and_the 3rd was hurt.",
+        "Kyiv: the mayor said that air defence was working over the city, and the people in the shelters are safe.",
+        "Les forces russes ont bombardé la ville; le maire a dit que deux civils ont été tués dans la nuit.",
+        "The \u212aelvin sign and the ſ long s: the old word forms that are in the text of the report were read.",
+        "İstanbul and the other cities of the region were in the news; the report said it was all over.",
+        "12345 ___ --- !!!",
+        "",
+    ]
+    if ACLED_DEV.exists():
+        texts += [json.loads(line)["notes"] for line in ACLED_DEV.read_text("utf-8").splitlines() if line.strip()]
+    for text in texts:
+        assert looks_plainly_english(text) == _plainly_english_by_words(text), text

@@ -21,11 +21,11 @@ import math
 import pickle
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from conflictlens.errors import ConfigError
 from conflictlens.geo.place import Place
@@ -145,12 +145,53 @@ class _Builder:
                 bucket.append(idx)
 
 
+# fields of a stored place row (the order of :class:`Place`'s fields, see :func:`_place_tuple`)
+_GEONAMEID, _COUNTRY, _ADMIN1, _KIND = 0, 2, 3, 7
+
+
+class PlaceList(Sequence[Place]):
+    """The gazetteer's places, each made from its stored row the first time it is asked for.
+
+    Why: making all ~47,000 :class:`Place` objects took about as long as unpickling the whole index, while a batch
+    of notes touches a few thousand of them.  A place, once made, is kept, so the same index always gives the same
+    object, as a list of places would.
+    """
+
+    __slots__ = ("_rows", "_made")
+
+    def __init__(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        self._rows = rows
+        self._made: list[Place | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Place: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Place]: ...
+
+    def __getitem__(self, index: int | slice) -> Place | list[Place]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        place = self._made[index]
+        if place is None:
+            place = self._made[index] = Place(*self._rows[index])
+        return place
+
+    def take(self, indexes: Iterable[int]) -> list[Place]:
+        """The places at ``indexes`` (a lookup's bucket), made where not made yet."""
+        made = self._made
+        return [made[i] or self[i] for i in indexes]
+
+
 class Gazetteer:
     """Places plus a normalised-name index over them.  Load with :meth:`load`; a gazetteer is read-only."""
 
     def __init__(
         self,
-        places: list[Place],
+        rows: Sequence[tuple[Any, ...]],
         names: dict[str, tuple[int, ...]],
         demonyms: dict[str, str],
         sources: list[dict[str, Any]],
@@ -158,7 +199,7 @@ class Gazetteer:
         loose: dict[str, tuple[int, ...]],
         tables: dict[str, Any],
     ) -> None:
-        self.places = places
+        self.places = PlaceList(rows)  # place rows as stored in the index (:func:`_place_tuple`)
         self.names = names  # key -> places (indexes into ``places``), most populous first
         self.loose = loose  # loose_key -> places of the conflict countries (fallback when no key matches), likewise
         # first words of loose keys, so the matcher tries a loose lookup only where one can succeed
@@ -173,21 +214,29 @@ class Gazetteer:
         # the keys whose places a settlement mention ranks otherwise than most populous first, in that order
         self._town_first: dict[str, tuple[int, ...]] = tables["town_first"]
         self._loose_town_first: dict[str, tuple[int, ...]] = tables["loose_town_first"]
-        self._by_id = {p.geonameid: i for i, p in enumerate(places) if p.geonameid is not None and p.kind != "admin1"}
-        self._countries = {p.country: p for p in places if p.kind == "country" and p.country}
-        self._admin1 = {(p.country, p.admin1): p for p in places if p.kind == "admin1"}
+        # place indexes by geonameid (not admin1s), by country (countries) and by (country, admin1) (admin1s), read
+        # off the rows in one pass, so that no place is made for them before it is asked for
+        self._by_id: dict[int, int] = {}
+        self._countries: dict[str, int] = {}
+        self._admin1: dict[tuple[str | None, str | None], int] = {}
+        for i, row in enumerate(rows):
+            if row[_KIND] == "admin1":
+                self._admin1[row[_COUNTRY], row[_ADMIN1]] = i
+                continue
+            if row[_GEONAMEID] is not None:
+                self._by_id[row[_GEONAMEID]] = i
+            if row[_KIND] == "country" and row[_COUNTRY]:
+                self._countries[row[_COUNTRY]] = i
 
     # --- lookups -------------------------------------------------------------------------------------------------
     def lookup(self, key: str) -> list[Place]:
         """Places whose normalised name is ``key`` (see :func:`key_of`), most populous first."""
-        places = self.places
-        return [places[i] for i in self.names.get(key, ())]
+        return self.places.take(self.names.get(key, ()))
 
     def lookup_loose(self, key: str) -> list[Place]:
         """Places of the conflict countries whose name folds to the same :func:`loose_key` as ``key``, most populous
         first."""
-        places = self.places
-        return [places[i] for i in self.loose.get(loose_key(key), ())]
+        return self.places.take(self.loose.get(loose_key(key), ()))
 
     def settlement_candidates(self, key: str, loose: bool = False) -> list[Place]:
         """The places a settlement mention of ``key`` ("X", "X village", "X community") may mean, best first.
@@ -201,18 +250,19 @@ class Gazetteer:
             ids = self._loose_town_first.get(lkey) or self.loose.get(lkey, ())
         else:
             ids = self._town_first.get(key) or self.names.get(key, ())
-        places = self.places
-        return [places[i] for i in ids]
+        return self.places.take(ids)
 
     def by_id(self, geonameid: int) -> Place | None:
         i = self._by_id.get(geonameid)
         return None if i is None else self.places[i]
 
     def country(self, iso: str) -> Place | None:
-        return self._countries.get(iso)
+        i = self._countries.get(iso)
+        return None if i is None else self.places[i]
 
     def admin1_place(self, country: str | None, admin1: str | None) -> Place | None:
-        return self._admin1.get((country, admin1))
+        i = self._admin1.get((country, admin1))
+        return None if i is None else self.places[i]
 
     def geocode(self, name: str, country: str | None = None, limit: int = 5) -> list[Place]:
         """Candidates for a free-text name, best prior first (conflict countries, then kind, then population)."""
@@ -288,8 +338,9 @@ class Gazetteer:
 
     @classmethod
     def _from_blob(cls, blob: dict[str, Any], path: Path) -> Gazetteer:
-        places = [Place(*t) for t in blob["places"]]
-        return cls(places, blob["names"], blob["demonyms"], blob["sources"], path, blob["loose"], blob["tables"])
+        return cls(
+            blob["places"], blob["names"], blob["demonyms"], blob["sources"], path, blob["loose"], blob["tables"]
+        )
 
 
 LOOSE_KINDS = ("town", "district")

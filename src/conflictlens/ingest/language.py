@@ -41,6 +41,7 @@ FAST_PATH_SHARE = 0.25
 FAST_PATH_MIN_HITS = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD in lower-cased ASCII text
 _lock = threading.Lock()
 _identifier: Any = None
 
@@ -139,13 +140,18 @@ def _english_probability(sample: str) -> float:
 def looks_plainly_english(text: str) -> bool:
     """Cheap test: a Latin-script text in which a good share of words are very common English words."""
     sample = text[:SAMPLE_CHARS]
-    words = _WORD.findall(sample)
+    # every document passes here, so the counts run at C speed.  An ASCII sample (most) has no non-ASCII word to
+    # count, and its words are runs of ASCII letters, which the lower-cased sample gives already lower-cased.
+    if sample.isascii():
+        words = _ASCII_WORD.findall(sample.lower())
+    else:
+        words = _WORD.findall(sample)
+        if sum(not w.isascii() for w in words) > 0.1 * len(words):
+            return False
+        words = [w.lower() for w in words]
     if not words:
         return False
-    # every document passes here, so the counts run at C speed (and an ASCII sample has no non-ASCII word to count)
-    if not sample.isascii() and sum(not w.isascii() for w in words) > 0.1 * len(words):
-        return False
-    hits = sum(map(_english_words().__contains__, map(str.lower, words)))
+    hits = sum(map(_english_words().__contains__, words))
     return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
 
 

@@ -1,0 +1,191 @@
+"""The lexicon scanner finds exactly what each lexicon's alternation regex finds.
+
+The scanner only tries an entry where one of its cues (literal starts read from the entry's regex) occurs; these
+tests compare it with the plain alternation on the bundled lexicons over real and generated text, and on small
+made-up lexicons that exercise each way an entry can be cued (or not).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from conflictlens.document import Document
+from conflictlens.nlp.lexicon import (
+    EntryCues,
+    Lexicon,
+    LexiconScanner,
+    LexiconTagger,
+    _top_level_alternatives,
+    entry_cues,
+    load_lexicon,
+    lowered,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+LOWER = [("weapons.tsv", True), ("triggers.tsv", True), ("victims.tsv", True), ("damage.tsv", True)]
+SENTENCES = [
+    "Russian forces launched 12 Shahed-136 drones and a Kh-101 missile; air defence shot down 10 of them.",
+    "A drone attack damaged a residential building and a school in Kharkiv, injuring two children.",
+    "Ukrainian troops repelled an assault near Bakhmut. The Russian city of Belgorod was shelled.",
+    "Protesters rallied in Kyiv; police detained three activists. Wagner fighters withdrew from the town.",
+    "A 152mm shell and 120-mm mortars hit the village; a 7-year-old boy and a 3-month-old girl were wounded.",
+    "İstanbul: ΣΕΙΣΜΟΣ; the ﬁre-fighters (ﬁ ligature) and 😀 emoji; Kh–101 with an en dash; re-shelled, unshelled.",
+]
+
+
+def _corpus() -> list[str]:
+    """Real text: the sentences above, the example reports, and the acled-dev notes and seed where present."""
+    texts = list(SENTENCES)
+    texts += [p.read_text("utf-8") for p in sorted((REPO / "examples" / "reports").iterdir()) if p.is_file()]
+    dev = SHARED / "eval" / "acled-ukraine" / "dev.jsonl"
+    if dev.exists():
+        texts += [json.loads(line)["notes"] for line in dev.read_text("utf-8").splitlines() if line.strip()]
+    seed = SHARED / "seed" / "kyiv-strikes.txt"
+    if seed.exists():
+        texts.append(seed.read_text("utf-8"))
+    return texts
+
+
+def _generated(texts: list[str], lexicons: list[Lexicon], n: int, seed: int) -> list[str]:
+    """Texts made of corpus words and the lexicons' own cues in random order, cased and glued at random, so that
+    cues meet at every kind of boundary (hyphens, apostrophes, other cues, digits, no space at all)."""
+    rng = random.Random(seed)
+    words = sorted({w for t in texts[:400] for w in t.split()})
+    cues = sorted({c for lex in lexicons for p in lex.patterns if (e := entry_cues(p)) for c in e.starts | e.anywhere})
+    pool = words + cues * 3 + ["152", "7", "-", "'s", "’", ".", ",", "İ", "Σ"]
+    glue = [" ", " ", " ", "-", "", ", ", ". ", "'", "\n", "  "]
+    out = []
+    for _ in range(n):
+        tokens = [rng.choice(pool) for _ in range(rng.randint(1, 40))]
+        tokens = [t.upper() if rng.random() < 0.1 else t.title() if rng.random() < 0.2 else t for t in tokens]
+        out.append("".join(t + rng.choice(glue) for t in tokens))
+    for t in texts[:300]:  # the same notes with their words shuffled
+        words_of = t.split()
+        rng.shuffle(words_of)
+        out.append(" ".join(words_of))
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    texts = _corpus()
+    lexicons = [load_lexicon(f, i) for f, i in [*LOWER, ("actors.tsv", False)]]
+    return texts + _generated(texts, lexicons, 3000, seed=7)
+
+
+def test_scanner_finds_what_the_alternations_find(corpus: list[str]) -> None:
+    """Same spans, same entries, for the bundled lexicons as the tagger runs them (four over the lower-cased text in
+    one scanner, actors over the text)."""
+    lower = [load_lexicon(f, i) for f, i in LOWER]
+    actors = load_lexicon("actors.tsv", ignore_case=False)
+    lower_scan, text_scan = LexiconScanner(lower), LexiconScanner([actors])
+    found = 0
+    for text in corpus:
+        low = lowered(Document(id="t", text=text))
+        expected = [lex.finditer(low) for lex in lower]
+        assert lower_scan.scan(low) == expected, text
+        assert text_scan.scan(text) == [actors.finditer(text)], text
+        found += sum(map(len, expected))
+    assert found > 1000
+
+
+def test_bundled_lexicons_are_scanned_by_cues() -> None:
+    """Every bundled entry can be cued (else its lexicon would always run the slow alternation)."""
+    for filename, ignore_case in [*LOWER, ("actors.tsv", False)]:
+        lexicon = load_lexicon(filename, ignore_case)
+        assert all(entry_cues(p) is not None for p in lexicon.patterns), filename
+        assert not LexiconScanner([lexicon])._always_plain
+
+
+def test_tagger_uses_the_scanner() -> None:
+    """The tagger's layers are the scanner's matches (a regression guard for the wiring)."""
+    tagger = LexiconTagger()
+    doc = Document(id="t", text=SENTENCES[0] + " " + SENTENCES[4])
+    tagger(doc)
+    weapons = [(s.start, s.end, s.attrs["model"]) for s in doc.layer("weapon")]
+    expected = [(s, e, row[1] or None) for s, e, row in tagger.weapons.finditer(lowered(doc))]
+    assert weapons == expected
+    assert ("Shahed-136" in {m for _, _, m in weapons}) and len(weapons) >= 5
+
+
+def test_cues_of_entries() -> None:
+    assert entry_cues("shahed[- ]?136s?").starts == {"shahed-", "shahed ", "shahed136"}  # type: ignore[union-attr]
+    assert entry_cues("(?:Russia's|Russian) (?:armed )?forces").starts == {  # type: ignore[union-attr]
+        "Russia's armed ",
+        "Russia's forces",
+        "Russian armed ",
+        "Russian forces",
+    }
+    assert entry_cues("[Pp]olice|National Police").starts == {"Police", "police", "National Police"}  # type: ignore[union-attr]
+    assert entry_cues("(?<!coal )(?:land)?mines?").starts == {"land", "mine"}  # type: ignore[union-attr]
+    assert entry_cues("children|child|boys?").starts == {"child", "boy"}  # type: ignore[union-attr]
+    # no literal start: cued by a literal it must contain
+    cues = entry_cues(r"artillery|\d+(?:-| )?mm")
+    assert cues is not None and cues.starts == {"artillery"} and cues.anywhere == {"mm"}
+    assert entry_cues(r"\w+ed") == EntryCues(frozenset(), frozenset({"ed"}), r"\w+ed")
+    assert entry_cues(r"a\d|\d+ ?mm|b|\d-mm") == EntryCues(frozenset("ab"), frozenset({"mm", "-mm"}), r"\d+ ?mm|\d-mm")
+    # cannot be cued: back-references, flags, may match nothing, nothing literal it must contain
+    for pattern in [r"(a)b\1", r"(?P<x>a)(?P=x)", "(?i:x)", "(?i)y", "a?", "x*|y", r"\w+", r"[^.]{3}", "(?:"]:
+        assert entry_cues(pattern) is None, pattern
+
+
+def test_top_level_alternatives() -> None:
+    assert _top_level_alternatives(r"a|b(?:c|d)|[|\]]e|\|f|[]|]g|[^]|]h") == [
+        "a",
+        "b(?:c|d)",
+        r"[|\]]e",
+        r"\|f",
+        "[]|]g",
+        "[^]|]h",
+    ]
+
+
+MADE_UP = [
+    # entry order decides at one position, even against a longer later entry
+    ["fire", "fire at|fired at", "fired"],
+    # optional and repeated parts, classes, lookarounds inside entries, a free alternative cued by a literal
+    ["ab+c", "a[bc]d?", r"(?<!x )ab", r"ab(?= c)", r"\d+ ?mm|mm", "q(?:u|v)*x", "b"],
+    # entries overlapping each other's cues, hyphens and apostrophes at the edges
+    ["a-b", "b-c", "a", "'s a", "c'"],
+    # alternatives without a literal start, before, among and after cued ones, in several entries
+    ["1 mm", r"q|\d+ ?mm", "2", r"\d mm|x", r"mm|\d\d?-?mm", "a"],
+    # one entry that cannot be cued: the whole lexicon runs its alternation
+    ["ab", r"(a)\1", "b"],
+    # a free alternative with no literal to require: likewise
+    ["ab", r"\w\w"],
+]
+
+
+@pytest.mark.parametrize("patterns", MADE_UP)
+def test_made_up_lexicons(patterns: list[str]) -> None:
+    """Small lexicons over a small alphabet, so that every entry matches, fails and overlaps often."""
+    lexicon = Lexicon("made-up", tuple(patterns), tuple((str(i),) for i in range(len(patterns))))
+    scanner = LexiconScanner([lexicon])
+    rng = random.Random(len(patterns))
+    alphabet = [*"abcdquvx", " ", " ", " ", "-", "'", "1", "2", " mm", "mm", "fire", "d at", "s"]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        expected = lexicon.finditer(text)
+        assert scanner.scan(text) == [expected], (patterns, text)
+        hits += len(expected)
+    assert hits > 50
+
+
+def test_several_lexicons_in_one_scan() -> None:
+    """Lexicons scanned together do not disturb each other, including one that runs its alternation."""
+    lexicons = [Lexicon(str(i), tuple(p), tuple((str(j),) for j in range(len(p)))) for i, p in enumerate(MADE_UP)]
+    scanner = LexiconScanner(lexicons)
+    rng = random.Random(1)
+    for _ in range(500):
+        text = "".join(rng.choice(["a", "b", "c", " ", "-", "1 mm", "fired at", "q", "x"]) for _ in range(20))
+        assert scanner.scan(text) == [lex.finditer(text) for lex in lexicons], text
+
+
+def test_no_lexicons() -> None:
+    assert LexiconScanner([]).scan("anything") == []

@@ -242,3 +242,22 @@ def test_a_group_claiming_a_bombing(pipeline) -> None:  # type: ignore[no-untype
         "Remote explosive/landmine/IED",
         "Taliban",
     )
+
+
+def test_bundled_world_examples(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The two example reports from other conflicts: one event each, typed and attributed as ACLED would."""
+    from pathlib import Path
+
+    from conflictlens.ingest import iter_documents
+
+    reports = Path(__file__).resolve().parents[2] / "examples" / "reports"
+    solhan, khartoum = (
+        next(iter(iter_documents([str(reports / name)])))
+        for name in ("2021-06-05-solhan-village-attack.txt", "2023-04-15-khartoum-fighting.txt")
+    )
+    [attack] = pipeline.run(solhan).events  # the second paragraph adds to the attack, it is not another one
+    assert (attack.sub_event_type, attack.location.country) == ("Attack", "BF")
+    assert attack.fatalities is not None and (attack.fatalities.value, attack.fatalities.qualifier) == (132, "at_least")
+    [fight] = pipeline.run(khartoum).events
+    assert (fight.sub_event_type, fight.location.name) == ("Armed clash", "Khartoum")  # a palace is not territory
+    assert fight.actor1 is not None and fight.actor1.name == "Military Forces of Sudan"

@@ -492,7 +492,9 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if _place(placed.place).kind == "country":  # type: ignore[union-attr]
         cats_a = {w.category for f in a.frames for w in f.weapons}
         cats_b = {w.category for f in b.frames for w in f.weapons}
-        return overlap is True and bool(cats_a & cats_b)
+        # the same wave (a weapon in common), or the next sentence telling more of the same attack
+        next_sentence = abs(placeless.frames[0].sentence - placed.frames[-1].sentence) <= 1 and _same_family(a, b)
+        return overlap is True and (bool(cats_a & cats_b) or next_sentence)
     # a place-less, dated report joins a placed one only on the same known date, close in the text, same weapons
     cats_less = {w.category for f in placeless.frames for w in f.weapons}
     cats_placed = {w.category for f in placed.frames for w in f.weapons}

@@ -605,7 +605,9 @@ def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     if not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
         return True
     # with missiles or drones in the frame, only an explicit ground fight makes it a clash ("fighting" nearby does not)
-    explicit = [w for w in words if re.match(r"clash|repel|repuls|skirmish|firefight|exchanged|assault", w)]
+    explicit = [
+        w for w in words if re.match(r"clash|repel|repuls|skirmish|firefight|exchanged|assault|fighting broke|gun", w)
+    ]
     return bool(explicit) and not all(w.startswith("assault") for w in explicit)
 
 

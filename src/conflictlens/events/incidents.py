@@ -133,6 +133,12 @@ _ROLE_AFTER = re.compile(
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
     re.IGNORECASE,
 )
+# past tenses of trigger verbs that do not end in -ed: after "the army", "the rebels", they are verbs, not nouns
+_IRREGULAR_PAST = frozenset(
+    ["retook", "took", "struck", "shot", "fought", "overran", "overrun", "hit", "beat", "stole", "threw", "blew",
+     "set", "broke", "led", "ran", "fled", "hid", "shook", "sank", "stormed", "seized", "captured"]
+)  # fmt: skip
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
     r"^\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
@@ -249,7 +255,11 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
         attrs["definite"] = (
             t.start >= comparison_from
             or bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
-            and not doc.text[t.start : t.end].lower().endswith(("ed", "ing"))
+            and not low[t.start : t.end].endswith(("ed", "ing"))
+            and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
+                low[t.start : t.end].split(" ", 1)[0] in _IRREGULAR_PAST
+                and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
+            )
         )
         out.append(t)
     return out
@@ -571,10 +581,10 @@ _FORCE_ON_PROTESTERS = re.compile(
     r"(?:protesters|demonstrators)|\bdispersed\b"
 )
 _STATE_FORCE = re.compile(r"\b(?:police|security forces|soldiers|troops|army|military|officers|gendarmes|guards)\b")
-_MOB = re.compile(r"\b(?:mob|crowd|villagers|locals|vigilantes|residents)\b|lynch")
+_MOB = re.compile(r"\b(?:mobs?|crowds?|villagers|locals|vigilantes|residents)\b|lynch")
 _MOB_VIOLENCE = re.compile(
-    r"\b(?:lynch\w*|beat|beaten|killed|hacked|stoned|to death|assaulted|thrashed|set fire|set ablaze|torched|"
-    r"burn(?:ed|t)|ransacked|vandali[sz]ed)\b"
+    r"\b(?:lynch\w*|beat|beaten|killed|hacked|stoned|to death|assaulted|thrashed|attacked|set fire|set ablaze|on fire|"
+    r"torched|burn(?:ed|t)|ransacked|vandali[sz]ed)\b"
 )
 
 

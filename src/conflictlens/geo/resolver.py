@@ -215,7 +215,22 @@ class ToponymResolver:
                 best.country in COUNTRY_PRIOR or best.country in named or qual is not None or best.country is None
             )
             if not supported:
-                if best.population < 100000 and best.kind not in ("country", "admin1", "region", "water"):
+                # a small foreign place needs support from the text; a name only one town in the world bears
+                # ("Kidal") is that town, with lower confidence -- unless the text names another country (Solhan,
+                # Burkina Faso is not the Turkish town of the gazetteer)
+                unique = (
+                    attrs.get("match") != "loose"
+                    and best.population >= 15000
+                    and not named
+                    and all(
+                        p.country == best.country and km(p.lat, p.lon, best.lat, best.lon) <= NEAR_KM for p in cands
+                    )
+                )
+                if (
+                    best.population < 100000
+                    and best.kind not in ("country", "admin1", "region", "water")
+                    and not unique
+                ):
                     attrs.update(role="place", place=None, confidence=0.0)
                     continue
                 conf *= 0.6

@@ -29,7 +29,6 @@ from conflictlens.model import (
     DateSpan,
     DocumentResult,
     Event,
-    Location,
     Source,
     Weapon,
 )
@@ -40,21 +39,41 @@ _OPPOSITE = {"RU": "UA", "UA": "RU"}
 
 @dataclass
 class Draft:
-    """An event being assembled: its frame(s) and the chosen place."""
+    """An event being assembled: its frame(s) and the chosen place.
+
+    Its date span is worked out when it is made and again when frames join it (:meth:`add_frames`), not at every
+    look: merging compares the dates of every pair of drafts.
+    """
 
     frames: list[Frame]
     place: Span | None
     sublocations: list[Span] = field(default_factory=list)
     counts: list[CountReading] = field(default_factory=list)
     inherited_date: Span | None = None
+    _date: Span | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._date = _first_date(self.frames)
 
     def date_span(self) -> Span | None:
-        for f in self.frames:
-            for d in f.dates:
-                known = d.attrs.get("start") is not None or d.attrs.get("precision") == "unknown"
-                if known and not _is_relative_to_other_event(d):
-                    return d
-        return None
+        """The first known date of the draft's frames that is not relative to another event."""
+        return self._date
+
+    def add_frames(self, frames: list[Frame]) -> None:
+        """Add the frames it lacks of ``frames`` (in order); a frame added after the dated one cannot change the
+        date, so it is looked for again only while there is none."""
+        self.frames.extend(f for f in frames if f not in self.frames)
+        if self._date is None:
+            self._date = _first_date(self.frames)
+
+
+def _first_date(frames: list[Frame]) -> Span | None:
+    for f in frames:
+        for d in f.dates:
+            known = d.attrs.get("start") is not None or d.attrs.get("precision") == "unknown"
+            if known and not _is_relative_to_other_event(d):
+                return d
+    return None
 
 
 def _is_relative_to_other_event(d: Span) -> bool:
@@ -138,6 +157,9 @@ class EventAssembler:
 
     # -- splitting -------------------------------------------------------------------------------------------------
     def _split(self, doc: Document, frame: Frame) -> list[Draft]:
+        if len(frame.places) <= 1:  # most frames: nothing to split, only whether the place is the scene
+            return [Draft([frame], self._scene(doc, frame, frame.places[0]) if frame.places else None,
+                          counts=list(frame.counts))]  # fmt: skip
         mains = _main_places(frame.places)
         districts = [p for p in mains if _place(p).kind == "district"]  # type: ignore[union-attr]
         towns = [p for p in mains if _place(p).kind != "district"]  # type: ignore[union-attr]
@@ -169,6 +191,13 @@ class EventAssembler:
             drafts.append(Draft([frame], p, counts=counts))
             prev_end = p.end
         return drafts
+
+    def _scene(self, doc: Document, frame: Frame, p: Span) -> Span | None:
+        """The one place of a frame, unless fire came from it or it is a destination (a specific place only)."""
+        if _place(p).kind in ("district", "country"):  # type: ignore[union-attr]
+            return p
+        fire = bool(roles_of(frame) & {"shelling", "air", "strike", "intercept"})
+        return None if _not_the_scene(doc.text[max(frame.start, p.start - 90) : p.start], fire) else p
 
     # -- merging ---------------------------------------------------------------------------------------------------
     def _merge(self, drafts: list[Draft], standalone: bool = False) -> list[Draft]:
@@ -325,12 +354,12 @@ class EventAssembler:
 
         # location
         if place is not None:
-            location = place.to_location()
+            location = place.location_fields()
             if place.kind == "district" and self.gazetteer is not None and place.parent:
                 parent = self.gazetteer.by_id(place.parent)
                 if parent is not None:
                     d.sublocations.insert(0, d.place)  # type: ignore[arg-type]
-                    location = parent.to_location()
+                    location = parent.location_fields()
                     place = parent
             assert d.place is not None
             evidence.append(_Cite(field="location", start=d.place.start, end=d.place.end))
@@ -349,11 +378,11 @@ class EventAssembler:
             location = self._country_location(country)
             if basis is not None:
                 evidence.append(_Cite(field="location", start=basis.start, end=basis.end))
-        sublocations = []
+        sublocations: list[dict[str, Any]] = []
         for s in d.sublocations:
             sp = _place(s)
             if sp is not None and (place is None or sp != place):
-                sublocations.append(sp.to_location())
+                sublocations.append(sp.location_fields())
                 evidence.append(_Cite(field="sublocations", start=s.start, end=s.end))
 
         # casualties
@@ -374,8 +403,8 @@ class EventAssembler:
         if fatalities or injured or weapons:
             confidence += 0.1
         first = min(e.start for e in evidence) if evidence else big.start
-        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location.name}|{date.start}|{first}"
-        # one validation for the whole event: its evidence entries are still plain tuples
+        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date.start}|{first}"
+        # one validation for the whole event: its evidence entries are still plain tuples, its locations dicts
         return Event.model_validate(
             {
                 "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -399,14 +428,15 @@ class EventAssembler:
             }
         )
 
-    def _country_location(self, country: str | None) -> Location:
+    def _country_location(self, country: str | None) -> dict[str, Any]:
+        """The fields of the event's ``Location`` when only its country is known (validated with the event)."""
         if country and self.gazetteer is not None:
             place = self.gazetteer.country(country)
             if place is not None:
-                return place.to_location()
+                return place.location_fields()
         if country:
-            return Location(name=country_name(country), country=country, precision="country")
-        return Location(name="unknown", country=None, precision="unknown")
+            return {"name": country_name(country), "country": country, "precision": "country"}
+        return {"name": "unknown", "country": None, "precision": "unknown"}
 
 
 def _inherit_dates(drafts: list[Draft]) -> None:
@@ -428,7 +458,7 @@ def _inherit_dates(drafts: list[Draft]) -> None:
 
 def _absorb(target: Draft, d: Draft) -> None:
     """Merge draft ``d`` into ``target``: frames, counts, the more specific place (districts become sublocations)."""
-    target.frames.extend(f for f in d.frames if f not in target.frames)
+    target.add_frames(d.frames)
     target.counts.extend(c for c in d.counts if c not in target.counts)
     incoming = list(d.sublocations)
     tp, dp = _place(target.place), _place(d.place)

@@ -108,7 +108,7 @@ _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)
 # an exchange of fire between forces is a clash, whatever the weapons ("shelled ...; Ukrainian forces fired back")
 _RETURN_FIRE = re.compile(r"\b(?:fired back|returned fire|exchanged fire)\b")
 _GOVERNMENT_VERB = re.compile(
-    r"^\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
+    r"\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
     r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
 )
@@ -126,10 +126,10 @@ _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 # "Moscow's large-scale attack", "Russia's forces": a possessive place names a government or its forces
 _POSSESSIVE_FORCE = re.compile(
-    r"^(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
+    r"(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
 )
 _ROLE_AFTER = re.compile(
-    r"^(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
+    r"(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
     re.IGNORECASE,
 )
@@ -141,7 +141,7 @@ _IRREGULAR_PAST = frozenset(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
-    r"^\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
+    r"\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
     r"capital|oblasts?|front(?:line)?|positions)\b",
     re.IGNORECASE,
 )
@@ -280,15 +280,16 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
         if excluded and any(s <= p.start < e for s, e in excluded):
             continue
-        if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text[p.end : p.end + 30]):
+        # the patterns are matched at the place's end within a window of the text (``pos``/``endpos``, the same as
+        # matching a slice of it, without making one per place)
+        after = p.end
+        if p.attrs.get("form") == "demonym" and not PLACE_NOUNS.match(text, after, after + 30):
             continue
-        if text.startswith(("'s", "’s"), p.end) and _POSSESSIVE_FORCE.match(text[p.end : p.end + 40]):
+        if text.startswith(("'s", "’s"), after) and _POSSESSIVE_FORCE.match(text, after, after + 40):
             continue  # "Moscow's large-scale attack": the government, not the place
-        if _ROLE_AFTER.match(text[p.end : p.end + 50]):
+        if _ROLE_AFTER.match(text, after, after + 50):
             continue  # "the Donetsk governor said": a title, not where anything happened
-        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(
-            text[p.end : p.end + 40]
-        ):
+        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text, after, after + 40):
             continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
         out.append(p)
     return out

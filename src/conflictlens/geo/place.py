@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from conflictlens.model import Location
 
@@ -38,13 +39,18 @@ class Place:
     parent: int | None = None  # for a district: geonameid of the town it is part of
 
     def to_location(self, precision: str | None = None) -> Location:
-        return Location(
-            name=self.name,
-            country=self.country,
-            admin1=self.admin1,
-            admin2=self.admin2,
-            lat=None if self.lat is None else round(self.lat, 5),
-            lon=None if self.lon is None else round(self.lon, 5),
-            precision=precision or PRECISION_OF_KIND.get(self.kind, "unknown"),  # type: ignore[arg-type]
-            geonameid=self.geonameid,
-        )
+        return Location.model_validate(self.location_fields(precision))
+
+    def location_fields(self, precision: str | None = None) -> dict[str, Any]:
+        """The fields of :meth:`to_location` as a new plain dict: a model that holds a location (an ``Event``)
+        validates it along with everything else in one call, instead of a ``Location`` being made first."""
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "lat": None if self.lat is None else round(self.lat, 5),
+            "lon": None if self.lon is None else round(self.lon, 5),
+            "precision": precision or PRECISION_OF_KIND.get(self.kind, "unknown"),
+            "geonameid": self.geonameid,
+        }

@@ -356,3 +356,24 @@ def test_attacker_from_the_defender(pipeline, headline: str, actor1: str, actor2
     [event] = run(pipeline, headline).events
     assert event.actor1 is not None and event.actor1.country == actor1
     assert (event.actor2.country if event.actor2 and event.actor2.kind != "civilians" else None) == actor2
+
+
+def test_a_draft_keeps_its_first_date_as_frames_join() -> None:
+    """Drafts work their date out when made and when frames join; the first dated frame in order wins."""
+    from conflictlens.document import Span
+    from conflictlens.events.assemble import Draft
+    from conflictlens.events.incidents import Frame
+
+    def framed(start: int, day: dt.date | None) -> Frame:
+        frame = Frame(start, start + 10, 0, 0)
+        if day is not None:
+            frame.dates = [Span(start, start + 5, "date", {"start": day, "end": day, "precision": "day"})]
+        return frame
+
+    draft = Draft([framed(0, None)], None)
+    assert draft.date_span() is None
+    first = framed(20, dt.date(2024, 1, 1))
+    draft.add_frames([first])
+    assert draft.date_span() is first.dates[0]
+    draft.add_frames([framed(40, dt.date(2024, 1, 2)), first])  # a later date, and a frame it already has
+    assert draft.date_span() is first.dates[0] and len(draft.frames) == 3

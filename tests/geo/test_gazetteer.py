@@ -74,3 +74,11 @@ def test_places_are_made_once_on_demand() -> None:
 
 _EMPTY_TABLES = {"loose_first": frozenset(), "max_words": 1, "prefixes": frozenset(), "town_first": {},
                  "loose_town_first": {}}  # fmt: skip
+
+
+def test_location_fields_are_the_location(gaz: Gazetteer) -> None:
+    """The plain-dict form the event assembler validates in one call is exactly the Location model's content."""
+    for name in ("Kyiv", "Odesa region", "Podil", "Ukraine"):
+        for place in gaz.geocode(name, limit=3):
+            assert place.location_fields() == place.to_location().model_dump()
+            assert place.location_fields("admin1") == place.to_location("admin1").model_dump()

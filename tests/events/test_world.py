@@ -308,3 +308,11 @@ def test_a_unique_foreign_town_without_a_country_named(pipeline) -> None:  # typ
     text = "Gunmen killed 132 civilians in the village of Solhan in Burkina Faso's Yagha province."
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.location.country == "BF"
+
+
+def test_separatists_are_of_their_own_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Separatist rebels attacked an army post near Kidal, Mali, killing four soldiers."
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.actor1 is not None and event.actor1.name == "Separatist Militia (Mali)"
+    [event] = pipeline.run_text("Separatists shelled Ukrainian positions near Mariupol.", published=PUBLISHED).events
+    assert event.actor1 is not None and event.actor1.name.startswith("NAF")  # in this war: Russia's side

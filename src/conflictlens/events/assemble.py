@@ -300,6 +300,8 @@ class EventAssembler:
             evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
         actor1 = _localise_police(actor1, place)
+        actor1 = _local_separatists(doc, actor1, attacker_span, place)
+        actor2 = _local_separatists(doc, actor2, target_span, place)
         if protest:
             # ACLED: protesters or rioters are actor1, except when force is used on them (then the force is)
             country = place.country if place is not None else None
@@ -565,6 +567,27 @@ def _not_the_scene(before: str, fire: bool) -> bool:
 def _sentence_of(doc: Document, offset: int) -> int:
     """Start of the sentence holding a character offset (-1 if none)."""
     return next((s.start for s in doc.layer("sentence") if s.start <= offset < s.end), -1)
+
+
+_DONBAS_SEPARATISTS = re.compile(
+    r"DPR|LPR|DNR|LNR|NAF|People's|Donbas|Donetsk|Luhansk|pro-Russian|Russian-backed", re.I
+)
+
+
+def _local_separatists(doc: Document, actor: Actor | None, span: Span | None, place: Place | None) -> Actor | None:
+    """The actor lexicon reads a bare "separatists" as the Donbas separatists (Russia's side in this war); in a report
+    placed in another country ("separatist rebels" near Kidal, Mali) they are that country's separatists."""
+    if (
+        actor is None
+        or span is None
+        or not actor.name.startswith("NAF")
+        or place is None
+        or not place.country
+        or place.country in _OPPOSITE
+        or _DONBAS_SEPARATISTS.search(doc.text, span.start, span.end)
+    ):
+        return actor
+    return Actor(name=f"Separatist Militia ({country_name(place.country)})", country=None, kind="rebels")
 
 
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:

@@ -316,3 +316,42 @@ def test_separatists_are_of_their_own_country(pipeline) -> None:  # type: ignore
     assert event.actor1 is not None and event.actor1.name == "Separatist Militia (Mali)"
     [event] = pipeline.run_text("Separatists shelled Ukrainian positions near Mariupol.", published=PUBLISHED).events
     assert event.actor1 is not None and event.actor1.name.startswith("NAF")  # in this war: Russia's side
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Armed men ambushed a convoy of aid workers in Darfur, killing two.", "Attack"),
+        (
+            "A car bomb exploded outside a government building in Mogadishu, killing at least eight people.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Myanmar's military carried out an airstrike on a school in Sagaing region, killing 11 children.",
+            "Air/drone strike",
+        ),
+        (
+            "Hundreds of protesters rallied in Dhaka demanding the resignation of the prime minister.",
+            "Peaceful protest",
+        ),
+        ("Riot police fired rubber bullets at demonstrators in Nairobi.", "Excessive force against protesters"),
+        (
+            "Al-Shabaab militants seized the town of Mahas after government troops withdrew.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Government forces recaptured the town of Mocimboa da Praia from insurgents.", "Government regains territory"),
+        ("Suspected ISWAP fighters abducted 15 women in Borno state.", "Abduction/forced disappearance"),
+        ("Police arrested the leader of an opposition party in Kampala.", "Arrests"),
+        ("A grenade attack on a bar in Bujumbura injured ten people.", "Grenade"),
+        ("Clashes erupted between two rival armed groups in Tripoli, killing 32 people.", "Armed clash"),
+        ("Students set fire to a university building in Dhaka during clashes with police.", "Violent demonstration"),
+        ("Gunmen killed a journalist in Tamaulipas.", "Attack"),
+        ("An airstrike by the Saudi-led coalition hit a market in Saada, killing 20 civilians.", "Air/drone strike"),
+    ],
+)
+def test_world_wordings_ambushes_grenades_and_student_riots(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    """An ambush on aid workers is an attack, on troops a clash; a "grenade attack" is a grenade; students who burn
+    a building during clashes with police riot."""
+    events = pipeline.run_text(text, published=PUBLISHED).events
+    assert events, "no event"
+    assert events[0].sub_event_type == sub_event_type

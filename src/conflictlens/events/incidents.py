@@ -590,7 +590,7 @@ _MOB_VIOLENCE = re.compile(
 
 
 _MILITARY_TARGET = re.compile(
-    r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|convoys?|patrols?|"
+    r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|patrols?|"
     r"outposts?|barracks|police|officers|militants|rebels|insurgents|fighters)\b"
 )
 
@@ -600,6 +600,10 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
     Haram militants attacked a village, killing 12", "Gunmen opened fire on worshippers"), "Armed clash" on forces
     ("Militants attacked a police post, killing two officers").  State forces firing at a place is shelling by
     ACLED's conventions for this war; ``None`` when this rule does not apply."""
+    clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
+    ambush_only = bool(clash_words) and all(doc.text[t.start : t.end].lower().startswith("ambush") for t in clash_words)
+    if ambush_only:
+        r = (r - {"clash"}) | {"strike"}  # an ambush is a fight only if it is on forces: see the target below
     if not r & {"strike", "shelling", "kill"} or r & {"air", "clash", "intercept", "mine", "suicide", "grenade"}:
         return None
     if cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:

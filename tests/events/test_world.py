@@ -355,3 +355,29 @@ def test_world_wordings_ambushes_grenades_and_student_riots(pipeline, text: str,
     events = pipeline.run_text(text, published=PUBLISHED).events
     assert events, "no event"
     assert events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Police used batons to break up a demonstration by opposition supporters in Lusaka.",
+            "Excessive force against protesters",
+        ),
+        ("Thousands took to the streets of Tbilisi to protest against the foreign agents bill.", "Peaceful protest"),
+        ("Jihadists attacked a military outpost in Niger, killing 17 soldiers.", "Armed clash"),
+        ("The Taliban detained two foreign journalists in Kabul.", "Arrests"),
+        ("Militants blew up a gas pipeline in Sinai.", "Remote explosive/landmine/IED"),
+        ("Rebels shelled the city of Goma with mortars, killing three civilians.", "Shelling/artillery/missile attack"),
+        ("An Israeli airstrike killed a Hamas commander in Gaza City.", "Air/drone strike"),
+        ("Gunmen kidnapped a tourist near the border with Niger.", "Abduction/forced disappearance"),
+        ("Armed settlers attacked a Palestinian village, torching cars and homes.", "Attack"),
+        ("A mob lynched two men accused of cattle theft in Jharkhand.", "Mob violence"),
+        ("Supporters of the losing candidate clashed with police in Maputo.", "Violent demonstration"),
+    ],
+)
+def test_world_wordings_batons_sabotage_settlers(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    """Batons on a demonstration, blown-up pipelines, armed settlers, long subjects of a clash with police."""
+    events = pipeline.run_text(text, published=PUBLISHED).events
+    assert events, "no event"
+    assert events[0].sub_event_type == sub_event_type

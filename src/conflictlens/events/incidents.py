@@ -563,7 +563,7 @@ def _protest_type(r: set[str], text: str) -> str:
     demonstration, or peaceful protest."""
     if _POLICE_WEAPONS.search(text) or (_FORCE_ON_PROTESTERS.search(text) and _STATE_FORCE.search(text)):
         return "Excessive force against protesters"
-    if re.search(r"detained|arrested|intervened", text):
+    if re.search(r"detained|arrested|intervened|broke up|break up|breaking up", text):
         return "Protest with intervention"
     if _MOB.search(text) and _MOB_VIOLENCE.search(text) and not re.search(r"protest|demonstrat", text):
         return "Mob violence"  # a crowd that beats, lynches or kills, not protesters
@@ -574,7 +574,7 @@ def _protest_type(r: set[str], text: str) -> str:
 
 # tear gas, rubber bullets, water cannon, baton charges: only the police or army use them on crowds
 _POLICE_WEAPONS = re.compile(
-    r"tear ?gas|stun grenades?|rubber bullets|water cannons?|lathi-?charg|baton-?charg|"
+    r"tear ?gas|stun grenades?|rubber bullets|water cannons?|lathi-?charg|baton-?charg|batons|truncheons|pepper spray|"
     r"dispersed (?:the )?(?:protest|demo|crowd)"
 )
 _FORCE_ON_PROTESTERS = re.compile(

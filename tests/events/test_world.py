@@ -381,3 +381,13 @@ def test_world_wordings_batons_sabotage_settlers(pipeline, text: str, sub_event_
     events = pipeline.run_text(text, published=PUBLISHED).events
     assert events, "no event"
     assert events[0].sub_event_type == sub_event_type
+
+
+def test_country_named_like_a_town_and_fire_on_civilians(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Mali" is a country before it is a town in Gansu; soldiers firing on a wedding party is an attack on civilians
+    events = pipeline.run_text(
+        "Soldiers opened fire on a wedding party in Mali, killing 12 civilians.", published=PUBLISHED
+    ).events
+    attack = events[0]
+    assert (attack.sub_event_type, attack.location.country) == ("Attack", "ML")
+    assert any(e.fatalities is not None and e.fatalities.value == 12 for e in events)

@@ -524,6 +524,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
         return result("Attack")
+    if _fire_on_civilians(frame, doc, cats):
+        return result("Attack")
     armed_group = _armed_group_attack(frame, doc, r, cats)
     if armed_group is not None:
         return result(armed_group)
@@ -593,6 +595,26 @@ _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|patrols?|"
     r"outposts?|barracks|police|officers|militants|rebels|insurgents|fighters)\b"
 )
+
+
+_OPENED_FIRE = re.compile(r"opened fire|fired (?:at|on|upon)|shot at")
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:civilians?|wedding|worshippers|villagers|residents|passengers|pedestrians|motorists|shoppers|mourners|"
+    r"farmers|fishermen|children|families|crowds?|bus|car|market)\b"
+)
+
+
+def _fire_on_civilians(frame: Frame, doc: Document, cats: set[str]) -> bool:
+    """Forces that open fire on people, not positions, with no heavy weapon named: ACLED's "Attack" ("Soldiers opened
+    fire on a wedding party, killing 12 civilians"), whoever fires."""
+    if cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+        return False
+    low = lowered(doc)
+    fire = [t for t in frame.triggers if t.attrs["role"] in ("shelling", "attack") and _OPENED_FIRE.match(low, t.start)]
+    if not fire or any(t.attrs["role"] in ("clash", "air", "intercept") for t in frame.triggers):
+        return False
+    after = low[fire[0].end : frame.end]
+    return bool(_CIVILIAN_TARGET.search(after)) and not _MILITARY_TARGET.search(after)
 
 
 def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]) -> str | None:

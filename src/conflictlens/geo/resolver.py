@@ -253,7 +253,9 @@ class ToponymResolver:
         s += 0.35 * math.log10(p.population + 1)
         if p.kind == "town" and p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
             s += 1.0  # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not
-        s -= 0.6 * kind_order(form).get(p.kind, 5)  # "X region" names an oblast first, "X" a settlement
+        # "X region" names an oblast first, "X" a settlement -- or a country ("in Mali" is not Mali, Gansu)
+        if not (p.kind == "country" and form == "plain"):
+            s -= 0.6 * kind_order(form).get(p.kind, 5)
         if form in TOWN_FORMS and p.kind in ("admin1", "admin2"):
             s -= 1.0
         if qual is not None:

@@ -39,15 +39,11 @@ def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
 
 
+_REPEL = r"repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back"
 _REPELLED = re.compile(
-    r"\b(?:repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beat back|beats back|stopped|"
-    r"halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$", re.IGNORECASE
 )
-_REPELLED_BY_SUBJECT = re.compile(
-    r"\s+(?:\w+\s+)?(?:repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back)\b",
-    re.IGNORECASE,
-)
+_REPELLED_BY_SUBJECT = re.compile(rf"\s+(?:\w+\s+)?(?:{_REPEL})\b", re.IGNORECASE)
 _SPEAKS = re.compile(
     r"\s*(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:says?|said|claims?|claimed|reports?|reported|announced|accuses|accused|"
     r"denies|denied|confirms?|confirmed)\b",

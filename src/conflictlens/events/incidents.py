@@ -102,6 +102,8 @@ _PREFIX_TYPES = {
 _ACLED_LABEL = re.compile(r"^([a-z ]{4,25}):")  # "interception: ..." (ACLED's notes start with their own label)
 _SMALL_ARMS = re.compile(r"small arms|rifles?|automatic weapons")
 _BOMBING = re.compile(r"bomb(?:ing|ings|ed)")
+# weapons that make remote violence (shelling, strikes), not a fight or an attack at close range
+_HEAVY_WEAPONS = frozenset(["missile", "drone", "rocket", "artillery", "aircraft", "bomb"])
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 # "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
 _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
@@ -515,12 +517,11 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Remote explosive/landmine/IED")
     if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
         return result("Grenade")
-    remote = {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}
     if (
         r & {"attack", "kill"}
         and not r & {"shelling", "air", "clash"}
         and ("strike" not in r or "attack" in r)  # "attacked ... stabbed": an attack; "attacked ..., killing": not
-        and not cats & remote
+        and not cats & _HEAVY_WEAPONS
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
         return result("Attack")
@@ -607,7 +608,7 @@ _CIVILIAN_TARGET = re.compile(
 def _fire_on_civilians(frame: Frame, doc: Document, cats: set[str]) -> bool:
     """Forces that open fire on people, not positions, with no heavy weapon named: ACLED's "Attack" ("Soldiers opened
     fire on a wedding party, killing 12 civilians"), whoever fires."""
-    if cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+    if cats & _HEAVY_WEAPONS:
         return False
     low = lowered(doc)
     fire = [t for t in frame.triggers if t.attrs["role"] in ("shelling", "attack") and _OPENED_FIRE.match(low, t.start)]
@@ -628,7 +629,7 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
         r = (r - {"clash"}) | {"strike"}  # an ambush is a fight only if it is on forces: see the target below
     if not r & {"strike", "shelling", "kill"} or r & {"air", "clash", "intercept", "mine", "suicide", "grenade"}:
         return None
-    if cats & {"missile", "drone", "rocket", "artillery", "aircraft", "bomb"}:
+    if cats & _HEAVY_WEAPONS:
         return None
     attacker = _attacker(frame, doc)
     if attacker is None or attacker.attrs.get("kind") not in ("militia", "rebels", "other"):

@@ -94,6 +94,8 @@ def _is_context(outer: Place, inner: Place) -> bool:
     if outer.kind == "country":
         return outer.country == inner.country
     if outer.kind in ("admin1", "admin2"):
+        if inner.admin1 is None and inner.kind == "town":  # a town abroad ("Owo, Ondo state"): its admin1 is unknown
+            return outer.country == inner.country
         return outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
     if outer.kind == "town" and inner.kind == "district":
         return inner.parent == outer.geonameid
@@ -300,6 +302,7 @@ class EventAssembler:
             evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
         actor1 = _localise_police(actor1, place)
+        actor2 = _localise_police(actor2, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
         actor2 = _local_separatists(doc, actor2, target_span, place)
         if protest:
@@ -377,6 +380,8 @@ class EventAssembler:
                 # an interception happens over the interceptor's country; an attack in the other side's
                 own = sub_type == "Disrupted weapons use"
                 country, basis = (actor1.country if own else _OPPOSITE[actor1.country]), attacker_span
+            if country is None and event_type != "Explosions/Remote violence":
+                country, basis = _home_country(doc, big, actor1, actor2, attacker_span, target_span)
             location = self._country_location(country)
             if basis is not None:
                 evidence.append(_Cite(field="location", start=basis.start, end=basis.end))
@@ -590,9 +595,42 @@ def _local_separatists(doc: Document, actor: Actor | None, span: Span | None, pl
     return Actor(name=f"Separatist Militia ({country_name(place.country)})", country=None, kind="rebels")
 
 
+def _home_country(
+    doc: Document, frame: Frame, actor1: Actor | None, actor2: Actor | None, span1: Span | None, span2: Span | None
+) -> tuple[str | None, Span | None]:
+    """The country of a ground event whose place the text does not name or the gazetteer lacks, as a reader would
+    place it: where the one state force involved serves ("Pakistani troops kill 6 militants in North Waziristan"),
+    else where the named armed group fights ("M23 rebels seize Bunagana"), else the country a demonym of the
+    sentence names ("Mexican cartel gunmen ambush police").  Not for the two sides of this war, whose fights have no
+    home country, nor for strikes, which cross borders."""
+    pairs = [(a, sp) for a, sp in ((actor1, span1), (actor2, span2)) if a is not None and a.country]
+    if any(a.country in _OPPOSITE for a, _ in pairs):
+        return None, None
+    forces = [(a, sp) for a, sp in pairs if a.kind == "state_forces"]
+    if len({a.country for a, _ in forces}) == 1:
+        return forces[0][0].country, forces[0][1]
+    if not forces and len({a.country for a, _ in pairs}) == 1:
+        return pairs[0][0].country, pairs[0][1]
+    if pairs:
+        return None, None
+    demonyms = [
+        p
+        for p in doc.spans_in("place", frame.start, frame.end)
+        if p.attrs.get("role") == "demonym" and p.attrs.get("place")
+    ]
+    countries = {p.attrs["place"].country for p in demonyms}
+    if len(countries) == 1 and None not in countries and not countries & set(_OPPOSITE):
+        return demonyms[0].attrs["place"].country, demonyms[0]
+    return None, None
+
+
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
-    """The police lexicon entry names Ukraine's; police elsewhere are that country's, and police of no known place
-    are of no known country."""
+    """The police and protester lexicon entries name Ukraine's; elsewhere they are that country's, and those of no
+    known place are of no known country."""
+    if actor is not None and actor.name == "Protesters (Ukraine)":  # the lexicon's default: protesters are local
+        if place is None or not place.country:
+            return Actor(name="Protesters", country=None, kind="protesters")
+        return Actor(name=f"Protesters ({country_name(place.country)})", country=place.country, kind="protesters")
     if actor is None or not actor.name.startswith("Police Forces of"):
         return actor
     if place is None or not place.country:

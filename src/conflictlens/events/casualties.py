@@ -16,7 +16,7 @@ from conflictlens.nlp.lexicon import lowered
 
 KILLED = (
     r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|"
-    r"executed|murdered|beheaded|killing|kills|kill|dies|die"
+    r"executed|murdered|beheaded|beheads|behead|massacred|slaughtered|gunned down|killing|kills|kill|dies|die"
 )
 INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding|injuring|injures|casualties"
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
@@ -30,8 +30,11 @@ _SINGULAR = re.compile(
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
 _BARE_SINGULAR = re.compile(
-    r"(?:^|\b(?:kills|killed|injures|injured|wounds|wounded)\s+)(?P<n>civilian|woman|man|boy|girl|child|teenager|"
-    r"soldier|serviceman|pensioner|policeman|journalist|driver|volunteer|medic|rescuer)\b(?!['’]s)"
+    r"(?:^|\b(?:kills|kill|killed|injures|injured|wounds|wounded|beheads?|beheaded)\s+"
+    r"(?:(?:village|local|tribal|community|traditional|religious|district|police|army|militia|rebel)\s+)?)"
+    r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
+    r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
+    r"herder|trader)\b(?!['’]s)"
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"

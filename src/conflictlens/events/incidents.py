@@ -39,7 +39,8 @@ _IRREALIS = re.compile(
 _NON_CONFLICT = re.compile(
     r"\b(?:earthquakes?|quakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tornado(?:es)?|"
     r"tsunami|avalanches?|heat ?waves?|lightning|monsoon|(?:fire|blaze) (?:broke out|engulfed|gutted|swept)|"
-    r"caught fire|derail(?:ed|ment)|capsized|plunged into|overturned|collided|collision|road accident|"
+    r"(?<![a-z] )(?<![a-z])(?:(?:a|the) )?(?:fire|blaze)s? (?:kills?|killed)|caught fire|derail(?:ed|ment)|"
+    r"capsiz(?:e|es|ed|ing)|plunged into|overturned|collided|collision|road accident|"
     r"(?:bus|train|plane|car|boat|ferry|truck|lorry|road|air) (?:accident|crash)|crashed|(?:building|bridge|roof|wall) "
     r"collapsed?|collapsed|stampede|gas (?:explosion|leak|cylinder)|boiler explosion|short circuit|electrocuted|"
     r"drowned|smuggl\w*|traffick\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|"
@@ -294,7 +295,13 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
         if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text, after, after + 40):
             continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
         out.append(p)
+    if len(out) > 1 and _LABEL_END.match(text, out[0].end) and not text[start : out[0].start].strip():
+        # a headline's label ("Kashmir: three militants killed ... in Shopian") only situates the places after it
+        out.pop(0)
     return out
+
+
+_LABEL_END = re.compile(r"\s*:")
 
 
 def build_frames(doc: Document) -> list[Frame]:
@@ -426,7 +433,14 @@ def _fold(frames: list[Frame]) -> list[Frame]:
                 continue
             has_anchor = any(anchored(g) for g in result if g is not f)
             if not has_anchor and f.triggers:
-                continue
+                if not (i > 0 and result[i - 1].triggers):
+                    continue
+                # no place anywhere: one incident told in clauses ("Militants attack a checkpoint, killing 12", "M23
+                # rebels seize Bunagana after heavy fighting")
+                result[i - 1].absorb(f)
+                result.remove(f)
+                changed = True
+                break
             # prefer the previous anchored frame, else the next one, else the previous frame
             target = next((result[j] for j in range(i - 1, -1, -1) if anchored(result[j])), None)
             if target is None or (
@@ -524,6 +538,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         and not cats & _HEAVY_WEAPONS
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
+        if "kill" in r and not r & {"attack", "strike"} and _armed_kill_of_forces(frame, doc):
+            return result("Armed clash")  # "Al-Shabaab militants kill five soldiers", "Troops kill 6 militants"
         return result("Attack")
     if _fire_on_civilians(frame, doc, cats):
         return result("Attack")
@@ -581,7 +597,7 @@ _POLICE_WEAPONS = re.compile(
     r"dispersed (?:the )?(?:protest|demo|crowd)"
 )
 _FORCE_ON_PROTESTERS = re.compile(
-    r"\b(?:beat|beaten|fired (?:at|on|upon)|shot|shot dead|killed|opened fire on) (?:[\w-]+ ){0,3}"
+    r"\b(?:beat|beaten|fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shot dead|killed|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
     r"(?:protesters|demonstrators)|\bdispersed\b"
 )
 _STATE_FORCE = re.compile(r"\b(?:police|security forces|soldiers|troops|army|military|officers|gendarmes|guards)\b")
@@ -616,6 +632,17 @@ def _fire_on_civilians(frame: Frame, doc: Document, cats: set[str]) -> bool:
         return False
     after = low[fire[0].end : frame.end]
     return bool(_CIVILIAN_TARGET.search(after)) and not _MILITARY_TARGET.search(after)
+
+
+def _armed_kill_of_forces(frame: Frame, doc: Document) -> bool:
+    """Whether armed men (forces, militants, gunmen) are said to kill fighters, soldiers or police: ACLED codes that
+    as the fight it was ("Armed clash"), not as an attack on people."""
+    attacker = _attacker(frame, doc)
+    if attacker is None or attacker.attrs.get("kind") not in ("state_forces", "militia", "rebels", "other"):
+        return False
+    if any(c.group == "military" for c in frame.counts):
+        return True
+    return not frame.counts and bool(_MILITARY_TARGET.search(lowered(doc), attacker.end, frame.end))
 
 
 def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]) -> str | None:

@@ -38,8 +38,9 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 7  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
-# 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored
+INDEX_VERSION = 8  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+# 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored; 8: spellings of
+# world towns
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 _COUNTRY_RANK = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 WORLD_MIN_POPULATION = 15000
@@ -474,6 +475,10 @@ def _build_bundled() -> _Builder:
             names |= spelling_variants(c["name"])
             names |= {a for a in c.get("alternatenames") or () if usable_alias(a)}
             names |= _cyrillic_alias_forms(c.get("alternatenames") or (), ukrainian=cc == "UA")
+        else:
+            # elsewhere only the spellings of the same name ("Khan Younis", "Khan Yunis" for Khān Yūnis), not the
+            # names in other languages or of other times, nor short forms ("Bad", "Bay"), which collide with words
+            names |= {a for a in c.get("alternatenames") or () if _world_spelling(a, c["name"])}
         idx = b.add(place, names)
         if conflict:
             by_admin1.setdefault((cc, code), []).append(idx)
@@ -488,6 +493,15 @@ def _build_bundled() -> _Builder:
         others = row[6].strip().split("|") if len(row) > 6 and row[6].strip() else []
         b.add(Place(None, name, cc or None, adm1 or None, None, float(lat), float(lon), kind), [name, *others])
     return b
+
+
+def _world_spelling(alias: str, name: str) -> bool:
+    """Whether an alternate name of a town outside the conflict countries is another spelling of its name: Latin,
+    6+ letters, and the same first three letters once folded to ASCII."""
+    if not usable_alias(alias):
+        return False
+    key = name_key(alias)
+    return len(key) >= 6 and key[:3] == name_key(name)[:3]
 
 
 def _cyrillic_alias_forms(names: Iterable[str], ukrainian: bool) -> set[str]:

@@ -178,7 +178,7 @@ class ToponymResolver:
                 attrs.update(role="demonym", place=cands[0], confidence=0.9)
                 continue
             qual = qualifier_of.get(id(sp))
-            if qual is not None and not any((p.country, p.admin1) == (qual.country, qual.admin1) for p in cands):
+            if qual is not None and not any(_may_lie_in(p, qual) for p in cands):
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
                 attrs.update(role="place", place=None, confidence=0.0)
                 continue
@@ -225,6 +225,8 @@ class ToponymResolver:
                     and all(
                         p.country == best.country and km(p.lat, p.lon, best.lat, best.lon) <= NEAR_KM for p in cands
                     )
+                    # its own name, not another spelling of it ("Mahas" in Somalia is not Jordan's Māḩiş)
+                    and loose_key(key_of(best.name)) == loose_key(key_of(attrs.get("name", "")))
                 )
                 if (
                     best.population < 100000
@@ -254,12 +256,15 @@ class ToponymResolver:
         if p.kind == "town" and p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
             s += 1.0  # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not
         # "X region" names an oblast first, "X" a settlement -- or a country ("in Mali" is not Mali, Gansu)
-        if not (p.kind == "country" and form == "plain"):
+        if not (p.kind == "country" and form in ("plain", "village")):  # "a central Mali village"
             s -= 0.6 * kind_order(form).get(p.kind, 5)
         if form in TOWN_FORMS and p.kind in ("admin1", "admin2"):
             s -= 1.0
         if qual is not None:
-            s += 4.0 if (p.country, p.admin1) == (qual.country, qual.admin1) else -2.0
+            if (p.country, p.admin1) == (qual.country, qual.admin1):
+                s += 4.0
+            else:
+                s += 2.0 if _may_lie_in(p, qual) else -2.0  # a town outside the conflict countries: admin1 unknown
         elif (p.country, p.admin1) in sent_admin1:
             s += 2.0
         elif (p.country, p.admin1) in doc_admin1:
@@ -274,6 +279,14 @@ class ToponymResolver:
         elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):
             s += 1.0
         return s
+
+
+def _may_lie_in(p: Place, region: Place) -> bool:
+    """Whether place ``p`` is or may be inside admin1 ``region``: the bundled towns outside the conflict countries
+    carry no admin1, so there the country is all that can be checked ("Owo, Ondo state")."""
+    if p.country != region.country:
+        return False
+    return p.admin1 == region.admin1 or (p.admin1 is None and p.kind == "town")
 
 
 def _same_sentence(doc: Document, a: Span, b: Span) -> bool:

@@ -390,6 +390,23 @@ HEADLINES = [
     ("Unknown gunmen kill village chief in Tillaberi region", "Attack", "NE", 1),
     ("Azerbaijani shelling kills two in Stepanakert", "Shelling/artillery/missile attack", "AZ", 2),
     ("Mexican cartel gunmen ambush police in Michoacan, killing 13", "Armed clash", "MX", 13),
+    # wire-report leads
+    ("A US drone strike killed two suspected al-Qaeda members in Shabwa province, Yemen.", None, "YE", 2),
+    ("Unidentified gunmen shot dead a local councillor in Maiduguri late on Saturday.", "Attack", "NG", 1),
+    (
+        "Security forces in Indian-administered Kashmir shot dead two suspected rebels in Pulwama district.",
+        "Armed clash",
+        "IN",
+        2,
+    ),
+    (
+        "Militants from the Islamic State Sahel Province killed 25 soldiers in an attack on an army post in Tillaberi.",
+        "Armed clash",
+        "NE",
+        25,
+    ),
+    ("Attackers killed a Catholic priest in Kaduna state, church officials said.", "Attack", "NG", 1),
+    ("Taliban fighters stormed a police headquarters in Ghazni city, killing 11 policemen.", "Armed clash", "AF", 11),
 ]
 
 

@@ -22,6 +22,7 @@ from conflictlens.events.incidents import Frame, aircraft_down, build_frames, cl
 from conflictlens.events.incidents import roles as roles_of
 from conflictlens.events.sources import SourceReading
 from conflictlens.events.weapons import WeaponReading
+from conflictlens.geo.gazetteer import km
 from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.model import (
     Actor,
@@ -35,6 +36,7 @@ from conflictlens.model import (
 
 _SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "country": 4}
 _OPPOSITE = {"RU": "UA", "UA": "RU"}
+REGION_KM = 400.0  # a named region ("Kashmir", "Darfur") situates places up to this far from its centre
 
 
 @dataclass
@@ -93,8 +95,12 @@ def _is_context(outer: Place, inner: Place) -> bool:
         return False  # only a coarser place situates a finer one
     if outer.kind == "country":
         return outer.country == inner.country
+    if outer.kind == "region":  # "Kashmir", "Darfur", "Donbas": situates what lies in or near it
+        return (outer.country is None or outer.country == inner.country) and (
+            inner.lat is None or outer.lat is None or km(outer.lat, outer.lon, inner.lat, inner.lon) <= REGION_KM
+        )
     if outer.kind in ("admin1", "admin2"):
-        if inner.admin1 is None and inner.kind == "town":  # a town abroad ("Owo, Ondo state"): its admin1 is unknown
+        if inner.admin1 is None and inner.kind in ("town", "admin2"):  # abroad ("Owo, Ondo state"): admin1 unknown
             return outer.country == inner.country
         return outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
     if outer.kind == "town" and inner.kind == "district":
@@ -626,7 +632,14 @@ def _home_country(
 
 def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
     """The police and protester lexicon entries name Ukraine's; elsewhere they are that country's, and those of no
-    known place are of no known country."""
+    known place are of no known country.  Unnamed "security forces" or "government troops" are the military of the
+    country the event happens in."""
+    if actor is not None and actor.name == "Security Forces":  # unnamed: the forces of the country it happens in
+        if place is None or not place.country:
+            return actor
+        return Actor(
+            name=f"Military Forces of {country_name(place.country)}", country=place.country, kind="state_forces"
+        )
     if actor is not None and actor.name == "Protesters (Ukraine)":  # the lexicon's default: protesters are local
         if place is None or not place.country:
             return Actor(name="Protesters", country=None, kind="protesters")

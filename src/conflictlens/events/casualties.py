@@ -23,7 +23,9 @@ _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
     r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
-    r"russian\s+|deputy\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|policeman|teenager|"
+    r"russian\s+|deputy\s+|catholic\s+|muslim\s+|christian\s+|senior\s+|prominent\s+|village\s+|tribal\s+|"
+    r"police\s+|army\s+|district\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|"
+    r"policeman|councill?or|lawmaker|politician|elder|cleric|imam|pastor|activist|judge|teacher|student|teenager|"
     r"driver|worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|"
     r"daughter|wife|husband|passenger|victim|head|official|officer|commander|chief|mayor|collaborator|guard|priest|"
     r"director))\b(?!\s+(?:who)\b)",

@@ -131,6 +131,12 @@ _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 _POSSESSIVE_FORCE = re.compile(
     r"(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
 )
+_ATTRIBUTIVE = re.compile(
+    r"(?:\s+(?:drone|air|missile|rocket|military|security|special|armed|defen[cs]e|naval|government)\s+|\s+|-)"
+    r"(?:forces|troops|army|military|soldiers|police|navy|drones?|strikes?|airstrikes?|warplanes|jets|aircraft|"
+    r"missiles?|led|backed)\b",
+    re.IGNORECASE,
+)
 _ROLE_AFTER = re.compile(
     r"(?:’s|'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+)*(?:governor|mayor|head|administration|"
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
@@ -277,7 +283,12 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
     text = doc.text
     quotes = doc.layer("quote")
     dateline_end = int(doc.meta.get("dateline_end", 0))
+    actors = doc.spans_in("actor", start, end)
     for p in places:
+        if actors and any(
+            a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end) for a in actors
+        ):
+            continue  # part of a name: "the Islamic State Sahel Province", "Military Forces of Russia"
         place = p.attrs.get("place")
         if place is None or (quotes and in_quote(quotes, p)) or p.end <= dateline_end:
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
@@ -294,6 +305,8 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue  # "the Donetsk governor said": a title, not where anything happened
         if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text, after, after + 40):
             continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
+        if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
+            continue  # "a US drone strike", "Israel Defense Forces", "US-led coalition": whose, not where
         out.append(p)
     if len(out) > 1 and _LABEL_END.match(text, out[0].end) and not text[start : out[0].start].strip():
         # a headline's label ("Kashmir: three militants killed ... in Shopian") only situates the places after it
@@ -538,7 +551,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         and not cats & _HEAVY_WEAPONS
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
-        if "kill" in r and not r & {"attack", "strike"} and _armed_kill_of_forces(frame, doc):
+        if r <= {"kill", "attack"} and _armed_kill_of_forces(frame, doc):
             return result("Armed clash")  # "Al-Shabaab militants kill five soldiers", "Troops kill 6 militants"
         return result("Attack")
     if _fire_on_civilians(frame, doc, cats):

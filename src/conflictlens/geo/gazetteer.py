@@ -38,9 +38,9 @@ from conflictlens.geo.translit import (
     ukrainian_to_russian_style,
 )
 
-INDEX_VERSION = 8  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+INDEX_VERSION = 9  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
 # 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored; 8: spellings of
-# world towns
+# world towns; 9: word-like admin1 names (Plateau, Lakes) for the matcher to take with a form word only
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 _COUNTRY_RANK = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 WORLD_MIN_POPULATION = 15000
@@ -598,7 +598,8 @@ def _add_districts(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], dis
 _SMALL_SUBDIVISIONS = frozenset(
     ["Municipality", "Local council", "Parish", "City", "Commune", "Urban municipality", "Town council", "Ward"]
 )
-_WORD_NAMES = frozenset(
+# admin1 names that are also common words: matched only with a form word ("Plateau state", "Lakes state")
+FORM_ONLY_NAMES = frozenset(
     ["central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
      "capital", "coast", "coastal", "lakes", "upper", "lower", "islands", "plateau", "littoral", "nord", "sud", "est",
      "ouest", "centro", "norte", "sur", "oriental", "occidental", "mary", "victoria", "national", "federal", "valley",
@@ -625,7 +626,7 @@ def _add_world_admin1(b: _Builder, pycountry: Any) -> None:
         if sub.parent_code or cc in CONFLICT_COUNTRIES or cc == "US" or sub.type in _SMALL_SUBDIVISIONS:
             continue
         name = re.sub(r"\s*[\[(].*", "", sub.name).strip()
-        if not name or key_of(name) in _WORD_NAMES:
+        if not name:
             continue
         town = towns.get((cc, key_of(name)))
         lat, lon = (town.lat, town.lon) if town else (None, None)

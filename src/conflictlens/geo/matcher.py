@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 from conflictlens.document import Document, Span
 from conflictlens.geo.gazetteer import (
+    CONFLICT_COUNTRIES,
+    FORM_ONLY_NAMES,
     FORM_WORDS,
     RANKED_FORMS,
     Gazetteer,
@@ -104,7 +106,7 @@ class PlaceMatcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        self.stop = frozenset(name_key(w) for w in data_words("stopnames.txt"))
+        self.stop = frozenset(name_key(w) for w in data_words("stopnames.txt")) | FORM_ONLY_NAMES
 
     def __call__(self, doc: Document) -> None:
         for span in self.find(doc.text):
@@ -143,7 +145,8 @@ class PlaceMatcher:
                 i += 1
                 continue
             key = keys[i]
-            found = 1 if key in names and key not in stop else 0
+            # a word that is also a place name ("Plateau", "Unity") is the place when a form word follows it
+            found = 1 if key in names and (key not in stop or _form_follows(keys, joined, i)) else 0
             if key in prefixes:  # a longer name may start here: extend the run while it can still match
                 k = key
                 for length in range(2, min(maxw, n - i) + 1):
@@ -277,6 +280,11 @@ _COMPOUND_PREFIXES = [
 ]  # fmt: skip
 
 
+def _form_follows(keys: list[str], joined: Callable[[int], bool], i: int) -> bool:
+    """Whether a region form word ("state", "province", "region") follows word ``i``."""
+    return i + 1 < len(keys) and joined(i) and FORM_WORDS.get(keys[i + 1]) == "region"
+
+
 def _form_at(keys: list[str], joined: Callable[[int], bool], j: int) -> tuple[str, int]:
     """The form word at token ``j`` ("region", "district", "community", ...) and how many tokens it spans."""
     if j >= len(keys):
@@ -329,7 +337,8 @@ def _title_case(text: str, toks: list[tuple[int, int]]) -> bool:
 
 def _raion_of(town: Place) -> Place:
     """The raion (admin2) named after a town, located at the town: "Pokrovskyi district" around Pokrovsk."""
+    # "raion" in the countries of this war, "district" elsewhere ("Pulwama district")
+    name = f"{town.name} Raion" if town.country in CONFLICT_COUNTRIES else f"{town.name} District"
     return Place(
-        None, f"{town.name} Raion", town.country, town.admin1, f"{town.name} Raion", town.lat, town.lon, "admin2",
-        town.population, town.geonameid,
-    )  # fmt: skip
+        None, name, town.country, town.admin1, name, town.lat, town.lon, "admin2", town.population, town.geonameid
+    )

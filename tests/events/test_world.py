@@ -426,3 +426,31 @@ def test_a_headline_label_only_situates_the_place(pipeline) -> None:  # type: ig
     assert [e.location.name for e in events] == ["Shopian"]
     [event] = pipeline.run_text("At least 50 killed in attack on church in Owo, Ondo state", published=PUBLISHED).events
     assert (event.location.name, event.location.precision) == ("Owo", "town")  # a town abroad: admin1 unknown
+
+
+# Headlines of this war in the style news services use (written for these tests): (text, place name, killed)
+WAR_HEADLINES = [
+    ("Death toll from Dnipro strike rises to 40", "Dnipro", 40),
+    ("Explosion hits Crimean bridge, killing three", "Crimean Bridge", 3),
+    ("Russian forces shell Zaporizhzhia nuclear plant area", "Zaporizhzhya", None),
+    ("Kramatorsk: Russian missile hits pizza restaurant, killing 11", "Kramatorsk", 11),
+    ("Russia shells Nikopol overnight, one dead", "Nikopol", 1),
+    ("Ukraine: 3 dead in shelling of Kupiansk", "Kupyansk", 3),
+    ("Russian air strike kills 21 in Serhiivka near Odesa", "Serhiyivka", 21),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "killed"), WAR_HEADLINES)
+def test_war_headlines(pipeline, text: str, place: str, killed: int | None) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.run_text(text).events
+    assert [e.location.name for e in events] == [place]
+    assert (events[0].fatalities.value if events[0].fatalities else None) == killed
+
+
+def test_an_incident_referred_to_is_not_reported(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian missiles struck Kyiv on Monday, killing 11 people. President Vladimir Putin said the strikes were "
+        "retaliation for the explosion on the Crimean bridge on Saturday."
+    )
+    events = pipeline.run_text(text, published=dt.date(2022, 10, 10)).events
+    assert [e.location.name for e in events] == ["Kyiv"]

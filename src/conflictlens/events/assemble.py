@@ -357,7 +357,8 @@ class EventAssembler:
             and place is not None
             and place.country in _OPPOSITE
         ):
-            actor1 = side_actor(_OPPOSITE[place.country])  # inferred, as a reader would: the other side fired
+            # inferred, as a reader would: the other side fired -- in Crimea, held by Russia since 2014, Ukraine
+            actor1 = side_actor("UA" if _in_crimea(place) else _OPPOSITE[place.country])
         if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
             civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
             if civ and event_type != "Battles":
@@ -553,8 +554,11 @@ _FORCE_TARGET = re.compile(
     r"depots?)$",
     re.IGNORECASE,
 )
-_LAUNCH_SITE = re.compile(  # "over" a region only for aircraft: missiles "fired ... over the Odesa region" fell there
-    r"(?:\bfrom (?:the )?|\b(?:launched|fired)\b[^.;]{0,60}\bfrom\b[^.;]{0,30}|"
+# "over" a region only for aircraft: missiles "fired ... over the Odesa region" fell there; "the death toll from
+# the Dnipro strike" names the scene
+_LAUNCH_SITE = re.compile(
+    r"(?:(?<!toll )(?<!casualties )(?<!victims )(?<!injured )(?<!dead )\bfrom (?:the )?|"
+    r"\b(?:launched|fired)\b[^.;]{0,60}\bfrom\b[^.;]{0,30}|"
     r"\b(?:flying|flew|took off)\b[^.;]{0,60}\b(?:from|over)\b[^.;]{0,30})$",
     re.I,
 )
@@ -599,6 +603,10 @@ def _local_separatists(doc: Document, actor: Actor | None, span: Span | None, pl
     ):
         return actor
     return Actor(name=f"Separatist Militia ({country_name(place.country)})", country=None, kind="rebels")
+
+
+def _in_crimea(place: Place) -> bool:
+    return place.country == "UA" and _norm(place.admin1) in ("crimea", "sevastopol", "autonomousrepubliccrimea")
 
 
 def _home_country(

@@ -124,6 +124,8 @@ _STATEMENT_DATE = re.compile(
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:largest|biggest|most massive|heaviest|deadliest|worst|longest|first|most)\b[^.;]{0,60}\bsince\b"
 )
+# "retaliation for the explosion on the Crimean bridge": an incident referred to, reported elsewhere
+_REFERENCE = re.compile(r"\b(?:in )?(?:retaliation|revenge|reprisal|response) (?:for|to)\b")
 _ATTEMPT = re.compile(r"\b(?:tried|attempted|attempting|trying|attempts?|failed|sought|seeking) to\b[^.;]{0,40}$")
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
@@ -308,6 +310,15 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
             continue  # "a US drone strike", "Israel Defense Forces", "US-led coalition": whose, not where
         out.append(p)
+    if len(out) > 1:
+        # "Serhiivka near Odesa", "a village outside Kharkiv": the second place only says where the first one is
+        out = [
+            p
+            for k, p in enumerate(out)
+            if k == 0
+            or not _REFERENCE_POINT.fullmatch(text, out[k - 1].end, p.start)
+            or out[k - 1].attrs["place"].kind != "town"
+        ]
     if len(out) > 1 and _LABEL_END.match(text, out[0].end) and not text[start : out[0].start].strip():
         # a headline's label ("Kashmir: three militants killed ... in Shopian") only situates the places after it
         out.pop(0)
@@ -315,6 +326,11 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
 
 
 _LABEL_END = re.compile(r"\s*:")
+_REFERENCE_POINT = re.compile(
+    r",?\s+(?:near|outside|close to|not far from|(?:\d+ ?km |\d+ kilometres |\d+ miles )?(?:north|south|east|west|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)\s+(?:the\s+(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
 
 
 def build_frames(doc: Document) -> list[Frame]:
@@ -338,7 +354,8 @@ def build_frames(doc: Document) -> list[Frame]:
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
             comparison = _SUPERLATIVE_SINCE.search(low, cs, ce)
-            until = comparison.start() if comparison else ce
+            reference = _REFERENCE.search(low, cs, ce)
+            until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
             trig = live_triggers(doc, cs, ce, until)
             counts = read_counts(doc, cs, ce)
             if counts:
@@ -378,7 +395,7 @@ def build_frames(doc: Document) -> list[Frame]:
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
         for frame, (cs, ce, until, _trig, counts) in zip(sent_frames, parts, strict=True):
-            frame.places = event_places(doc, cs, ce, excluded)
+            frame.places = event_places(doc, cs, until if until < ce and _REFERENCE.match(low, until) else ce, excluded)
             dates = doc.spans_in("date", cs, ce)
             frame.dates = [
                 d

@@ -201,9 +201,16 @@ class ToponymResolver:
                 sent_admin1 = {(p.country, p.admin1) for r, p in regions if r is not sp and _same_sentence(doc, r, sp)}
                 others = [a for a in anchors if a not in cands]
                 said = loose_key(key_of(attrs.get("name", "")))
+                # a town among the candidates only by another of its names (old, alternate): own names come first
+                renamed = any(p.kind == "town" and loose_key(key_of(p.name)) != said for p in cands)
                 scored = sorted(
                     (
-                        (self._score(p, form, said, qual, sent_admin1, doc_admin1, named, others, front, day), p)
+                        (
+                            self._score(
+                                p, form, said, qual, sent_admin1, doc_admin1, named, others, front, day, renamed
+                            ),
+                            p,
+                        )
                         for p in cands
                     ),
                     key=lambda t: -t[0],
@@ -250,11 +257,14 @@ class ToponymResolver:
         anchors: list[Place],
         front: bool = False,
         day: dt.date | None = None,
+        renamed: bool = False,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
         s += 0.35 * math.log10(p.population + 1)
-        if p.kind == "town" and p.population >= BIG_CITY and loose_key(key_of(p.name)) == said:
-            s += 1.0  # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not
+        if p.kind == "town" and (p.population >= BIG_CITY or renamed) and loose_key(key_of(p.name)) == said:
+            # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not; and a
+            # village's own name beats a town that bore it once (Ivanivka is not Bilozerka)
+            s += 1.0
         # "X region" names an oblast first, "X" a settlement -- or a country ("in Mali" is not Mali, Gansu)
         if not (p.kind == "country" and form in ("plain", "village")):  # "a central Mali village"
             s -= 0.6 * kind_order(form).get(p.kind, 5)

@@ -39,6 +39,11 @@ BIG_CITY = 100_000
 # "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
 _DONBAS_CUES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR|separatists?|OSCE SMM|ATO|JFO|Donbas+|people's militia)\b", re.I)
 _DONBAS = {("UA", "Donetsk Oblast"), ("UA", "Luhansk Oblast")}
+# "near Molocharka, " -- a capitalised name right after a preposition, then a comma (the place span follows)
+_UNKNOWN_NAME_BEFORE = re.compile(
+    r"\b(?:near|in|at|around|outside|of|on|towards?)\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?),\s$"
+)
 FRONT_KM = 60.0  # a namesake this close to the front line or border gets up to FRONT_BONUS
 
 
@@ -162,6 +167,19 @@ class ToponymResolver:
                     b.attrs["role"] = "qualifier"
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
                     break
+        # an oblast after a name the gazetteer lacks ("near Molocharka, Donetsk"): the oblast, not the city of Donetsk
+        for k, b in enumerate(spans):
+            if b.attrs.get("role") == "qualifier" or b.attrs.get("form") != "plain" or b.start < 3:
+                continue
+            if text[b.start - 2 : b.start] != ", ":
+                continue
+            unknown = _UNKNOWN_NAME_BEFORE.search(text, max(0, b.start - 40), b.start)
+            if unknown is None or (k > 0 and spans[k - 1].end > unknown.start("name")):
+                continue  # no name before the comma, or one the gazetteer has (then it was handled above)
+            oblast = next((p for p in b.attrs["candidates"] if p.kind == "admin1"), None)
+            if oblast is not None:
+                b.attrs["role"] = "qualifier"
+                b.attrs["place"], b.attrs["confidence"] = oblast, 0.95
         # the oblasts the document names (and those of qualifiers: "Molodizhne-Katerynivka, Luhansk (coded to
         # Molodizhne)")
         doc_admin1 = {(p.country, p.admin1) for _, p in regions}

@@ -217,6 +217,13 @@ BATONS_SABOTAGE_AND_SETTLERS = [
     ("A mob lynched two men accused of cattle theft in Jharkhand.", "Mob violence"),
     ("Supporters of the losing candidate clashed with police in Maputo.", "Violent demonstration"),
 ]
+# ACLED's "Agreement": ceasefires, peace deals, prisoner exchanges (not talks or meetings)
+AGREEMENTS = [
+    ("The president signed a peace agreement with rebel leaders in Juba.", "Agreement"),
+    ("Russia and Ukraine exchanged 100 prisoners of war on Saturday in a deal brokered by the UAE.", "Agreement"),
+    ("A ceasefire took effect in Gaza on Friday.", "Agreement"),
+    ("Hundreds of fighters laid down their arms in Cabo Delgado.", "Agreement"),
+]
 
 
 @pytest.mark.parametrize(
@@ -225,7 +232,8 @@ BATONS_SABOTAGE_AND_SETTLERS = [
     + REGIONAL_WORDINGS
     + TEAR_GAS_MARCHES_AND_HOSTAGES
     + AMBUSHES_GRENADES_AND_STUDENT_RIOTS
-    + BATONS_SABOTAGE_AND_SETTLERS,
+    + BATONS_SABOTAGE_AND_SETTLERS
+    + AGREEMENTS,
 )
 def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.run_text(text, published=PUBLISHED).events
@@ -246,7 +254,6 @@ NON_EVENTS = [
     "A cyclone made landfall in Odisha, forcing the evacuation of 100,000 people.",
     "Police arrested three men for smuggling drugs across the border in Punjab.",
     "A building collapsed in Lagos, killing 10 people.",
-    "The president signed a peace agreement with rebel leaders in Juba.",
     "A train derailed in Odisha, killing nearly 300 passengers.",
     "Robbers looted a bank in Bihar and escaped with cash.",
     "The United Nations called for an immediate ceasefire in Sudan.",
@@ -454,3 +461,12 @@ def test_an_incident_referred_to_is_not_reported(pipeline) -> None:  # type: ign
     )
     events = pipeline.run_text(text, published=dt.date(2022, 10, 10)).events
     assert [e.location.name for e in events] == ["Kyiv"]
+
+
+def test_a_prisoner_exchange_has_both_parties_and_no_guessed_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia and Ukraine exchanged 100 prisoners of war on Saturday in a deal brokered by the UAE."
+    [event] = pipeline.run_text(text, published=dt.date(2023, 5, 1)).events
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Russia", "Military Forces of Ukraine"}
+    assert event.location.precision == "unknown"
+    assert str(event.date.start) == "2023-04-29"

@@ -266,6 +266,8 @@ class EventAssembler:
         )
         near = next((p for p in primary.places if d.place is not None and _place(p) == _place(d.place)), d.place)
         event_type, sub_type, trigger = classify(big, doc, near)
+        if sub_type == "Agreement" and d.place is not None and _place(d.place).kind == "country":  # type: ignore[union-attr]
+            d.place = None  # "Russia and Ukraine exchanged prisoners": the parties, not where it happened
         evidence: list[_Cite] = []
         if trigger is not None:
             evidence.append(_Cite(field="event_type", start=trigger.start, end=trigger.end))
@@ -307,6 +309,13 @@ class EventAssembler:
         if target_span is not None:
             evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
         protest = event_type in ("Protests", "Riots")
+        if sub_type == "Agreement":  # the parties to it, in the order the text names them
+            parties: list[Actor] = []
+            for a in big.actors:
+                party = actor_of(a)
+                if all(p.name != party.name for p in parties):
+                    parties.append(party)
+            actor1, actor2 = (parties + [None, None])[0], (parties + [None, None])[1]
         actor1 = _localise_police(actor1, place)
         actor2 = _localise_police(actor2, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
@@ -379,8 +388,8 @@ class EventAssembler:
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
             country, basis = None, None
-            if event_type == "Battles":
-                pass  # a fight with no place named: neither side tells where it was
+            if event_type == "Battles" or sub_type == "Agreement":
+                pass  # a fight or a deal with no place named: neither side tells where it was
             elif target_span is not None and target_span.attrs.get("country"):
                 country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:

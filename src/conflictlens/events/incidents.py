@@ -553,6 +553,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Abduction/forced disappearance")
     if "sexual" in r:
         return result("Sexual violence")
+    if "agreement" in r and not r & _ARMED_ROLES - {"withdraw"} and not r & {"strike", "kill", "mine", "arrest"}:
+        return result("Agreement")  # ACLED: ceasefires, peace deals, prisoner exchanges, surrenders
     if "arrest" in r and not r & {"shelling", "air", "clash", "strike", "attack"}:
         return result("Arrests")
     if "suicide" in r:

@@ -217,6 +217,15 @@ BATONS_SABOTAGE_AND_SETTLERS = [
     ("A mob lynched two men accused of cattle theft in Jharkhand.", "Mob violence"),
     ("Supporters of the losing candidate clashed with police in Maputo.", "Violent demonstration"),
 ]
+# South Asian wire wordings: shutters, boycotts, culverts; what people are arrested for is not an event of its own
+SHUTTERS_BOYCOTTS_AND_CHARGES = [
+    ("Traders downed shutters in Jammu against the new excise policy.", "Peaceful protest"),
+    ("Lawyers boycotted courts across the state to protest the attack on an advocate.", "Peaceful protest"),
+    ("Naxals blew up a culvert on the road between Dantewada and Sukma.", "Remote explosive/landmine/IED"),
+    ("Police arrested 12 people for rioting and arson in Nuh.", "Arrests"),
+    ("Police detained 50 AAP workers who were protesting near the Parliament.", "Protest with intervention"),
+    ("Two jawans were killed when Maoists triggered an IED blast in Bijapur.", "Remote explosive/landmine/IED"),
+]
 # ACLED's "Agreement": ceasefires, peace deals, prisoner exchanges (not talks or meetings)
 AGREEMENTS = [
     ("The president signed a peace agreement with rebel leaders in Juba.", "Agreement"),
@@ -233,6 +242,7 @@ AGREEMENTS = [
     + TEAR_GAS_MARCHES_AND_HOSTAGES
     + AMBUSHES_GRENADES_AND_STUDENT_RIOTS
     + BATONS_SABOTAGE_AND_SETTLERS
+    + SHUTTERS_BOYCOTTS_AND_CHARGES
     + AGREEMENTS,
 )
 def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]

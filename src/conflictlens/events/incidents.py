@@ -26,6 +26,19 @@ _CLAUSE_BREAK = re.compile(
     r"whereas|but|as well as|meanwhile|when|and in)\s|(?<![A-Z][a-z][a-z])(?<![A-Z][a-z])(?<!Sept)\.\s|"
     r",\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
 )  # a full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis")
+# what people are arrested, charged or sentenced for
+_CHARGE = re.compile(
+    r"\b(?:arrested|detained|held|booked|charged|convicted|sentenced|jailed|nabbed)\b[^.;]{0,50}?\bfor\s+"
+    r"(?:allegedly\s+|(?:their|his|her)\s+(?:role|involvement)\s+in\s+(?:the\s+)?|involvement\s+in\s+(?:the\s+)?)?"
+    r"(?:[\w-]+,?\s+(?:and|or)\s+)?$"
+)
+
+
+def _is_charge_role(role: str) -> bool:
+    """Roles that can name what someone is arrested for ("rioting", "arson", "killing", "attacking")."""
+    return role in ("riot", "protest", "loot", "kill", "attack", "strike", "abduct", "sexual")
+
+
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|may|shall|can|"
     r"(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|"
@@ -257,6 +270,8 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue
         if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
+        if _is_charge_role(t.attrs["role"]) and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
+            continue  # "arrested 12 people for rioting": the charge, not an event told here
         attrs = t.attrs
         role = attrs["role"]
         if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):

@@ -578,6 +578,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Remote explosive/landmine/IED")
     if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
         return result("Grenade")
+    if "attack" in r and _HAND_TO_HAND.search(text) and not r & {"air", "clash"} and not cats & _HEAVY_WEAPONS:
+        return result("Attack")  # "fired on and beheaded 2 employees": what was done to them by hand decides
     if (
         r & {"attack", "kill"}
         and not r & {"shelling", "air", "clash"}
@@ -655,6 +657,7 @@ _MOB_VIOLENCE = re.compile(
 )
 
 
+_HAND_TO_HAND = re.compile(r"\b(?:behead(?:ed|s|ing)?|stabbed|tortured|beaten|beat up|hacked to death|executed)\b")
 _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|patrols?|"
     r"outposts?|barracks|police|officers|militants|rebels|insurgents|fighters)\b"

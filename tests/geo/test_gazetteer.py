@@ -25,7 +25,11 @@ def test_bundled_places(gaz: Gazetteer) -> None:
 
 
 def test_index_is_cached_and_reloaded(tmp_path: Path) -> None:
+    stale = tmp_path / "gazetteer" / "index-v1.pickle"  # an index an older version of conflictlens wrote
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
     first = Gazetteer.load(home=tmp_path)
+    assert not stale.exists()
     index = tmp_path / "gazetteer" / f"index-v{INDEX_VERSION}.pickle"
     assert index.exists()
     mtime = index.stat().st_mtime_ns

@@ -6,12 +6,14 @@ villages out of English text), pycountry's countries, and the tables in ``geo/da
 Kyiv's districts, seas, demonyms) -- plus whatever the user imported from GeoNames files (:mod:`.importer`).
 
 Compiling the sources takes seconds, so it is done once: the result is pickled to
-``$CONFLICTLENS_HOME/gazetteer/index-v7.pickle`` and reloaded in well under a second.  The index remembers the
+``$CONFLICTLENS_HOME/gazetteer/index-v9.pickle`` and reloaded in well under a second.  The index remembers the
 signature of the user's files (and a checksum of the bundled tables) and is rebuilt when an import or an edit of
 ``geo/data`` changed them.  Version 2 added Latin forms of Cyrillic alternate names and loose keys; version 3 stores
 each name's places most populous first and the tables the matcher derives from the keys, so that loading and lookups
 do no sorting or scanning of their own; version 7 also stores, for the names whose settlement-first order differs
-from that, the order a settlement mention ranks them in.
+from that, the order a settlement mention ranks them in; version 8 adds the other spellings of towns elsewhere
+("Khan Younis"); version 9 the provinces whose names are also words ("Plateau"), for the matcher to take only with a
+form word.  Indexes of older versions are deleted when a new one is written.
 """
 
 from __future__ import annotations
@@ -335,6 +337,9 @@ class Gazetteer:
         with tmp.open("wb") as f:
             pickle.dump(blob, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(index)
+        for stale in gdir.glob("index-v*.pickle"):  # older versions: never read again
+            if stale != index:
+                stale.unlink(missing_ok=True)
         return cls._from_blob(blob, index)
 
     @classmethod

@@ -480,3 +480,13 @@ def test_a_prisoner_exchange_has_both_parties_and_no_guessed_place(pipeline) -> 
     assert {event.actor1.name, event.actor2.name} == {"Military Forces of Russia", "Military Forces of Ukraine"}
     assert event.location.precision == "unknown"
     assert str(event.date.start) == "2023-04-29"
+
+
+def test_a_world_city_unless_the_text_places_its_namesake(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(
+        "Protesters rallied in New York against the war on Saturday.", published=PUBLISHED
+    ).events
+    assert (event.location.name, event.location.country) == ("New York City", "US")
+    text = "On 12 January 2024, Russian forces shelled New York, Donetsk region, with artillery and mortars."
+    [event] = pipeline.run_text(text).events
+    assert (event.location.country, event.location.admin1) == ("UA", "Donetsk Oblast")

@@ -35,6 +35,7 @@ COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*", re.IGNORECASE)
 NEAR_KM = 25.0
 BIG_CITY = 100_000
+WORLD_CITY = 1_000_000  # a world city outweighs the conflict-country prior of a namesake village
 # Words that put a report on the Donbas front line (separatist forces, the OSCE monitoring mission, the 2014-2022
 # "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
 _DONBAS_CUES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR|separatists?|OSCE SMM|ATO|JFO|Donbas+|people's militia)\b", re.I)
@@ -278,6 +279,8 @@ class ToponymResolver:
         renamed: bool = False,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
+        if p.kind == "town" and p.population >= WORLD_CITY and p.country not in COUNTRY_PRIOR:
+            s += 3.0  # "New York" is the city unless the text places it ("New York, Donetsk region")
         s += 0.35 * math.log10(p.population + 1)
         if p.kind == "town" and (p.population >= BIG_CITY or renamed) and loose_key(key_of(p.name)) == said:
             # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not; and a

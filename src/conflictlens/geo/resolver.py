@@ -279,7 +279,7 @@ class ToponymResolver:
         renamed: bool = False,
     ) -> float:
         s = COUNTRY_PRIOR.get(p.country or "", 0.0) + named.get(p.country or "", 0.0)
-        if p.kind == "town" and p.population >= WORLD_CITY and p.country not in COUNTRY_PRIOR:
+        if p.kind == "town" and form in TOWN_FORMS and p.population >= WORLD_CITY and p.country not in COUNTRY_PRIOR:
             s += 3.0  # "New York" is the city unless the text places it ("New York, Donetsk region")
         s += 0.35 * math.log10(p.population + 1)
         if p.kind == "town" and (p.population >= BIG_CITY or renamed) and loose_key(key_of(p.name)) == said:

@@ -20,9 +20,10 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
+# (the participles are looked behind from after "by": tested only where a "by" is, not at every position searched)
 _AGENT_BEFORE = re.compile(
-    r"(?<!driven )(?<!operated )(?<!occupied )(?<!controlled )(?<!manned )(?<!held )(?<!owned )(?<!used )"
-    r"(?<!carried )(?<!guarded )\bby\s+(?:the\s+)?$",
+    r"\bby(?<!driven by)(?<!operated by)(?<!occupied by)(?<!controlled by)(?<!manned by)(?<!held by)(?<!owned by)"
+    r"(?<!used by)(?<!carried by)(?<!guarded by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 RUSSIA = Actor(name="Military Forces of Russia", country="RU", kind="state_forces")

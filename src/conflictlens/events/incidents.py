@@ -21,11 +21,13 @@ from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read
 from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
 
+# A full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis"):
+# the abbreviation is looked behind from after the stop, so the lookbehinds run only at full stops.
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
-    r"whereas|but|as well as|meanwhile|when|and in)\s|(?<![A-Z][a-z][a-z])(?<![A-Z][a-z])(?<!Sept)\.\s|"
+    r"whereas|but|as well as|meanwhile|when|and in)\s|\.(?<![A-Z][a-z][a-z]\.)(?<![A-Z][a-z]\.)(?<!Sept\.)\s|"
     r",\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
-)  # a full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis")
+)
 _IRREALIS = re.compile(
     r"\b(?:will|would|could|might|may|shall|can|"
     r"(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|"

@@ -249,14 +249,23 @@ class EventAssembler:
             for f in all_frames:
                 big.absorb(f)
             big.counts = list(d.counts)
-        primary = max(
-            all_frames,
-            key=lambda f: (
-                bool(f.counts) + bool(f.dates) + bool(f.places) + any(not t.attrs.get("definite") for t in f.triggers),
-                -f.start,
-            ),
-        )
-        near = next((p for p in primary.places if d.place is not None and _place(p) == _place(d.place)), d.place)
+        primary = frame
+        if len(all_frames) > 1:
+            primary = max(
+                all_frames,
+                key=lambda f: (
+                    bool(f.counts)
+                    + bool(f.dates)
+                    + bool(f.places)
+                    + any(not t.attrs.get("definite") for t in f.triggers),
+                    -f.start,
+                ),
+            )
+        # the primary frame's own mention of the event's place (the one its trigger is nearest to)
+        near = d.place
+        if near is not None:
+            chosen = _place(near)
+            near = next((p for p in primary.places if (pp := _place(p)) is chosen or pp == chosen), near)
         event_type, sub_type, trigger = classify(big, doc, near)
         evidence: list[_Cite] = []
         if trigger is not None:
@@ -388,8 +397,8 @@ class EventAssembler:
                 evidence.append(_Cite(field="sublocations", start=s.start, end=s.end))
 
         # casualties
-        fatalities = _count(d.counts, "killed", evidence, "fatalities")
-        injured = _count(d.counts, "injured", evidence, "injured")
+        fatalities = _count(d.counts, "killed", evidence, "fatalities") if d.counts else None
+        injured = _count(d.counts, "injured", evidence, "injured") if d.counts else None
 
         # weapons
         weapons = _weapons(big.weapons, evidence)

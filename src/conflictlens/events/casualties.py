@@ -44,6 +44,12 @@ _NOT_CASUALTY_AFTER = re.compile(
 )
 
 
+def _negative(clause: str) -> re.Match[str] | None:
+    """The first "no one was killed" of a (lower-case) clause; as each such phrase starts with "no", the pattern is
+    searched only in a clause that has those letters."""
+    return _NEGATIVE.search(clause) if "no" in clause else None
+
+
 @dataclass
 class CountReading:
     """One casualty count read from the text."""
@@ -67,9 +73,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     ]
     out: list[CountReading] = []
     if not kinds:
-        if _NEGATIVE.search(clause):
-            m = _NEGATIVE.search(clause)
-            assert m is not None
+        if m := _negative(clause):
             kind = "injured" if re.search(INJURED, m.group(0), re.IGNORECASE) else "killed"
             out.append(CountReading(kind, 0, "exact", start + m.start(), start + m.end()))
         return out
@@ -117,7 +121,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         )
         breakdown = bool(_BREAKDOWN.search(text[max(start, ns - 30) : ns]))
         out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown))
-    if not out and (m := _NEGATIVE.search(clause)):
+    if not out and (m := _negative(clause)):
         out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
     return out
 

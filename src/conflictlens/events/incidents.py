@@ -319,7 +319,8 @@ def build_frames(doc: Document) -> list[Frame]:
         live = False
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
-            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce)
+            # (a comparison needs "since": the pattern is tried only in a clause with that word)
+            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
             until = comparison.start() if comparison else ce
             trig = live_triggers(doc, cs, ce, until)
             counts = read_counts(doc, cs, ce)

@@ -51,7 +51,14 @@ _SIDE_ACTOR = {"RU": RUSSIA, "UA": UKRAINE}
 
 
 def actor_of(span: Span) -> Actor:
-    return Actor(name=str(span.attrs["name"]), country=span.attrs.get("country"), kind=span.attrs.get("kind"))
+    """The actor an actor span names: one ``Actor`` per lexicon entry, shared by the events that name it (like
+    :data:`RUSSIA`; events never modify their actors)."""
+    return _actor(str(span.attrs["name"]), span.attrs.get("country"), span.attrs.get("kind"))
+
+
+@cache
+def _actor(name: str, country: str | None, kind: str | None) -> Actor:
+    return Actor(name=name, country=country, kind=kind)  # type: ignore[arg-type]
 
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
@@ -170,6 +177,7 @@ SHORT_NAMES = {
 }  # fmt: skip
 
 
+@cache
 def country_name(code: str | None) -> str:
     """The short English name of an ISO 3166-1 alpha-2 code, as actor names use it ("Russia", "Ukraine")."""
     import pycountry
@@ -180,6 +188,8 @@ def country_name(code: str | None) -> str:
     return SHORT_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
 
 
+@cache
 def civilians_of(country: str | None) -> Actor:
+    """The civilians of a country, one shared ``Actor`` per country (see :func:`actor_of`)."""
     name = f"Civilians ({country_name(country)})" if country else "Civilians"
     return Actor(name=name, country=country, kind="civilians")

@@ -37,7 +37,7 @@ _SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "co
 _OPPOSITE = {"RU": "UA", "UA": "RU"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An event being assembled: its frame(s) and the chosen place.
 

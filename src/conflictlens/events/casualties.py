@@ -50,7 +50,7 @@ def _negative(clause: str) -> re.Match[str] | None:
     return _NEGATIVE.search(clause) if "no" in clause else None
 
 
-@dataclass
+@dataclass(slots=True)
 class CountReading:
     """One casualty count read from the text."""
 

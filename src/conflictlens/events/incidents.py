@@ -151,7 +151,7 @@ PLACE_NOUNS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """The spans of one clause (or several folded clauses) that describe one incident."""
 

@@ -28,7 +28,7 @@ _OF_WHICH = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class WeaponReading:
     category: str
     model: str | None

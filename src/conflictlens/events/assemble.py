@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, pick_actors, side_actor
+from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
@@ -242,8 +242,8 @@ class EventAssembler:
     def _event(self, doc: Document, d: Draft) -> Event | None:
         frame = d.frames[0]
         all_frames = d.frames
-        if len(all_frames) == 1:  # the common case: no merging to do
-            big = frame.with_counts(d.counts)
+        if len(all_frames) == 1:  # the common case: no merging to do (nor a copy, if the draft has the frame's counts)
+            big = frame if d.counts == frame.counts else frame.with_counts(d.counts)
         else:
             big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
             for f in all_frames:
@@ -295,9 +295,9 @@ class EventAssembler:
             ):
                 primary, primary_trigger = home, trigger
         if primary.actors:
-            attacker_span, target_span = pick_actors(doc, primary.actors, primary_trigger or trigger, primary.start)
+            attacker_span, target_span = primary.actors_for(doc, primary_trigger or trigger)
         else:
-            attacker_span, target_span = pick_actors(doc, big.actors, trigger, big.start)
+            attacker_span, target_span = big.actors_for(doc, trigger)
         place = _place(d.place)
         confidence = 0.5
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None

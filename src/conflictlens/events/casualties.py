@@ -50,6 +50,9 @@ def _negative(clause: str) -> re.Match[str] | None:
     return _NEGATIVE.search(clause) if "no" in clause else None
 
 
+_VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victims it counts
+
+
 @dataclass(slots=True)
 class CountReading:
     """One casualty count read from the text."""
@@ -115,7 +118,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             (
                 v.attrs["group"]
                 for v in victims
-                if ne <= v.start <= ne + 30 and not re.search(r"\band\b|[,;.]", text[ne : v.start])
+                if ne <= v.start <= ne + 30 and not _VICTIM_GAP_STOP.search(text[ne : v.start])
             ),
             None,
         )
@@ -135,6 +138,11 @@ _TOLL = re.compile(
 )
 
 
+# what ends the gap between a number and its casualty word after it / before it
+_GAP_AFTER_STOP = re.compile(r"[;:.]|\band\s+\d|\bwhile\b")
+_GAP_BEFORE_STOP = re.compile(r"[;:.,]|\band\b|\bwhile\b")
+
+
 def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str) -> str | None:
     """The casualty word that governs a number: the first one after it within ~8 words ("2 civilians were killed"),
     else one just before it ("killed 25 people", "the death of one person"), or a toll update ("the death toll from
@@ -149,14 +157,14 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
         gap = text[ne:ks]
         if before is not None and "," in gap and not text[before[0] : ns].strip():
             return before[1]  # "kills three, injures 12": the verb right before, not the next clause's
-        if len(gap) <= 60 and len(gap.split()) <= 8 and not re.search(r"[;:.]|\band\s+\d|\bwhile\b", gap):
+        if len(gap) <= 60 and len(gap.split()) <= 8 and not _GAP_AFTER_STOP.search(gap):
             return kind
         break
     for _ks, ke, kind in reversed(kinds):
         if ke > ns:
             continue
         gap = text[ke:ns]
-        if len(gap) <= 25 and len(gap.split()) <= 3 and not re.search(r"[;:.,]|\band\b|\bwhile\b", gap):
+        if len(gap) <= 25 and len(gap.split()) <= 3 and not _GAP_BEFORE_STOP.search(gap):
             return kind
         break
     return None

@@ -168,6 +168,8 @@ class Frame:
     damage: list[Span] = field(default_factory=list)
     sources: list[SourceReading] = field(default_factory=list)
     aggregate: bool = False
+    # (attacker, target) of the frame's actors for each trigger asked about (by the trigger's id): see `actors_for`
+    _picks: dict[int, tuple[Span | None, Span | None]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def anaphoric(self) -> bool:
@@ -200,9 +202,19 @@ class Frame:
             damage=self.damage,
             sources=self.sources,
             aggregate=self.aggregate,
+            _picks=self._picks,  # the same actors and start: the same picks
         )
 
+    def actors_for(self, doc: Document, trigger: Span | None) -> tuple[Span | None, Span | None]:
+        """(attacker, target) among the frame's actors for ``trigger`` (see :func:`pick_actors`); worked out once per
+        trigger, as typing the frame and assembling its event both ask."""
+        pick = self._picks.get(id(trigger))
+        if pick is None:
+            pick = self._picks[id(trigger)] = pick_actors(doc, self.actors, trigger, self.start)
+        return pick
+
     def absorb(self, other: Frame) -> None:
+        self._picks = {}  # new actors, new picks
         self.start = min(self.start, other.start)
         self.end = max(self.end, other.end)
         for name in ("triggers", "places", "dates", "actors", "damage"):
@@ -673,8 +685,7 @@ def _top_trigger(triggers: list[Span], near: Span | None) -> Span | None:
 
 
 def _attacker(frame: Frame, doc: Document) -> Span | None:
-    attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
-    return attacker
+    return frame.actors_for(doc, _main_trigger(frame))[0]
 
 
 def _attacker_side(frame: Frame, doc: Document) -> str | None:

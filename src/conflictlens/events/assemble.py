@@ -25,8 +25,6 @@ from conflictlens.events.weapons import WeaponReading
 from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.model import (
     Actor,
-    Count,
-    DateSpan,
     DocumentResult,
     Event,
     Source,
@@ -271,18 +269,18 @@ class EventAssembler:
         if trigger is not None:
             evidence.append(_Cite(field="event_type", start=trigger.start, end=trigger.end))
 
-        # date
+        # date (the fields of its ``DateSpan``, validated with the event)
         date_span = d.date_span() or d.inherited_date
         if date_span is not None:
-            date = DateSpan(
-                start=date_span.attrs.get("start"),
-                end=date_span.attrs.get("end"),
-                precision=date_span.attrs.get("precision", "unknown"),
-                text=doc.text[date_span.start : date_span.end],
-            )
+            date = {
+                "start": date_span.attrs.get("start"),
+                "end": date_span.attrs.get("end"),
+                "precision": date_span.attrs.get("precision", "unknown"),
+                "text": doc.text[date_span.start : date_span.end],
+            }
             evidence.append(_Cite(field="date", start=date_span.start, end=date_span.end))
         else:
-            date = DateSpan(start=None, end=None, precision="unknown", text=None)
+            date = {"start": None, "end": None, "precision": "unknown", "text": None}
 
         # actors
         primary_trigger = trigger if trigger is not None and primary.start <= trigger.start < primary.end else None
@@ -409,13 +407,14 @@ class EventAssembler:
                 damage.append(label)
             evidence.append(_Cite(field="damage", start=s.start, end=s.end))
         sources = _sources(big.sources, evidence)
-        if date.start is not None:
+        if date["start"] is not None:
             confidence += 0.1
         if fatalities or injured or weapons:
             confidence += 0.1
         first = min(e.start for e in evidence) if evidence else big.start
-        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date.start}|{first}"
-        # one validation for the whole event: its evidence entries are still plain tuples, its locations dicts
+        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date['start']}|{first}"
+        # one validation for the whole event: its evidence entries are still plain tuples, its locations, date and
+        # counts dicts
         return Event.model_validate(
             {
                 "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -638,14 +637,15 @@ def _same_family(a: Draft, b: Draft) -> bool:
     return bool(ra & rb) or not ra or not rb
 
 
-def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], fieldname: str) -> Count | None:
+def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], fieldname: str) -> dict[str, Any] | None:
+    """The fields of the event's ``Count`` of one kind (validated with the event), or ``None`` if none was read."""
     merged = merge_counts(readings, kind)
     if merged is None:
         return None
     value, qualifier, civilians, children, used = merged
     for r in used:
         evidence.append(_Cite(field=fieldname, start=r.start, end=r.end))
-    return Count(value=value, qualifier=qualifier, civilians=civilians, children=children)  # type: ignore[arg-type]
+    return {"value": value, "qualifier": qualifier, "civilians": civilians, "children": children}
 
 
 def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapon]:

@@ -72,7 +72,8 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     text = lowered(doc)  # all patterns here are lower-case; offsets are the document's
     clause = text[start:end]
     kinds = [
-        (m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)
+        (m.start() + start, m.end() + start, "killed" if m.lastgroup == "k" else "injured")
+        for m in _KIND.finditer(clause)
     ]
     out: list[CountReading] = []
     if not kinds:
@@ -147,7 +148,8 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
     """The casualty word that governs a number: the first one after it within ~8 words ("2 civilians were killed"),
     else one just before it ("killed 25 people", "the death of one person"), or a toll update ("the death toll from
     the strike on Dnipro has risen to 40")."""
-    toll = _TOLL.search(text[max(0, ns - 140) : ns])
+    window = text[max(0, ns - 140) : ns]
+    toll = _TOLL.search(window) if "death toll" in window or "number of" in window else None  # (how _TOLL starts)
     if toll:
         return "killed" if toll.group("k") else "injured"
     before = next(((ke, kind) for _ks, ke, kind in reversed(kinds) if ke <= ns), None)

@@ -270,8 +270,8 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
         attrs["definite"] = (
             t.start >= comparison_from
-            or bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
-            and not low[t.start : t.end].endswith(("ed", "ing"))
+            or not low[t.start : t.end].endswith(("ed", "ing"))
+            and bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
             and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
                 low[t.start : t.end].split(" ", 1)[0] in _IRREGULAR_PAST
                 and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)

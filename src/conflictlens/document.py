@@ -58,14 +58,16 @@ class Document:
 
     def layer(self, name: str) -> list[Span]:
         """Spans of one layer in text order (empty if no stage added any); sorted once after additions."""
-        index = self._index.get(name) or self._sort(name)
-        return index[0] if index is not None else []
+        index = self._index.get(name)
+        if index is None:
+            if name not in self.layers:
+                return []
+            index = self._sort(name)
+        return index[0]
 
-    def _sort(self, name: str) -> tuple[list[Span], list[int]] | None:
-        """Sort a layer in text order and list its span starts (``None`` for a layer no stage added to)."""
-        spans = self.layers.get(name)
-        if spans is None:
-            return None
+    def _sort(self, name: str) -> tuple[list[Span], list[int]]:
+        """Sort a layer in text order and list its span starts."""
+        spans = self.layers[name]
         spans.sort(key=_text_order)
         index = self._index[name] = (spans, [s.start for s in spans])
         return index
@@ -76,9 +78,11 @@ class Document:
         Stages ask this for every clause, so each layer is kept sorted with its span starts in a plain list (made
         again whenever the layer was added to), and the clause's spans are cut out of it with two bisections.
         """
-        index = self._index.get(name) or self._sort(name)
+        index = self._index.get(name)
         if index is None:
-            return []
+            if name not in self.layers:
+                return []
+            index = self._sort(name)
         spans, starts = index
         if len(starts) != len(spans):  # spans appended to the list itself, not with add()
             starts = [s.start for s in spans]

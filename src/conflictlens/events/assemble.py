@@ -28,7 +28,6 @@ from conflictlens.model import (
     DocumentResult,
     Event,
     Source,
-    Weapon,
 )
 
 _SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "country": 4}
@@ -648,8 +647,9 @@ def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], field
     return {"value": value, "qualifier": qualifier, "civilians": civilians, "children": children}
 
 
-def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapon]:
-    combined: dict[tuple[str, str | None], Weapon] = {}
+def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[dict[str, Any]]:
+    """The fields of the event's ``Weapon`` entries (validated with the event), one per weapon of the readings."""
+    combined: dict[tuple[str, str | None], dict[str, Any]] = {}
     for r in readings:
         key = (r.category, r.model)
         generic = (r.category, None)
@@ -666,27 +666,33 @@ def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapo
             if related is not None:
                 if len(r.model) > len(related[1] or ""):
                     combined[key] = combined.pop(related)
-                    combined[key].model = r.model
+                    combined[key]["model"] = r.model
                 else:
                     key = related
         if r.model is None and any(k[0] == r.category for k in combined):
             key = next(k for k in combined if k[0] == r.category)
         elif r.model is not None and generic in combined:
             w = combined.pop(generic)
-            combined[key] = Weapon(category=r.category, model=r.model, launched=w.launched, intercepted=w.intercepted)  # type: ignore[arg-type]
-        w = combined.get(key) or Weapon(category=r.category, model=r.model)  # type: ignore[arg-type]
+            combined[key] = _weapon(r.category, r.model, w["launched"], w["intercepted"])
+        w = combined.get(key) or _weapon(r.category, r.model)
         if r.launched is not None:
-            w.launched = max(w.launched or 0, r.launched)
+            w["launched"] = max(w["launched"] or 0, r.launched)
         if r.intercepted is not None:
-            w.intercepted = max(w.intercepted or 0, r.intercepted)
+            w["intercepted"] = max(w["intercepted"] or 0, r.intercepted)
         combined[key] = w
         for s in r.spans:
             evidence.append(_Cite(field="weapons", start=s.start, end=s.end))
     # generic artillery words are not a second weapon when a specific remote weapon is named
     out = list(combined.values())
-    if any(w.category in ("missile", "drone", "rocket", "bomb") for w in out):
-        out = [w for w in out if not (w.category == "artillery" and w.model is None and w.launched is None)]
+    if any(w["category"] in ("missile", "drone", "rocket", "bomb") for w in out):
+        out = [w for w in out if not (w["category"] == "artillery" and w["model"] is None and w["launched"] is None)]
     return out
+
+
+def _weapon(
+    category: str, model: str | None, launched: int | None = None, intercepted: int | None = None
+) -> dict[str, Any]:
+    return {"category": category, "model": model, "launched": launched, "intercepted": intercepted}
 
 
 def _sources(readings: list[SourceReading], evidence: list[_Cite]) -> list[Source]:

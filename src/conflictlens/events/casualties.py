@@ -94,7 +94,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         if not any(ns <= s < ne or s <= ns < s + len(m.group("n")) for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
     numbers.sort()
-    victims = list(doc.spans_in("victim", start, end))
+    victims = doc.spans_in("victim", start, end)
     for ns, ne, value, qualifier in numbers:
         after = text[ne:end]
         if _NOT_CASUALTY_AFTER.match(after) and not re.match(

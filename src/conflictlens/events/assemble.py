@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from conflictlens.document import Document, Span
@@ -410,7 +411,8 @@ class EventAssembler:
             confidence += 0.1
         if fatalities or injured or weapons:
             confidence += 0.1
-        first = min(e.start for e in evidence) if evidence else big.start
+        evidence.sort(key=_cite_order)  # in text order; the first is where the event's evidence starts
+        first = evidence[0].start if evidence else big.start
         key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date['start']}|{first}"
         # one validation for the whole event: its evidence entries are still plain tuples, its locations, date and
         # counts dicts
@@ -429,10 +431,7 @@ class EventAssembler:
                 "weapons": weapons,
                 "damage": damage,
                 "sources": sources,
-                "evidence": [
-                    {"field": name, "start": start, "end": end}
-                    for name, start, end in sorted(evidence, key=lambda e: (e.start, e.field))
-                ],
+                "evidence": [{"field": name, "start": start, "end": end} for name, start, end in evidence],
                 "confidence": round(min(confidence, 0.95), 2),
             }
         )
@@ -616,6 +615,9 @@ class _Cite(NamedTuple):
     field: str
     start: int
     end: int
+
+
+_cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
 
 
 def _contains(outer: Place, inner: Place) -> bool:

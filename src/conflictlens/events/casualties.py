@@ -89,8 +89,9 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         s, e = m.start() + start, m.end() + start
         if not any(ns <= s < ne or s <= ns < e for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group(0).split()[0]), 1, "exact"))
-    for m in _BARE_SINGULAR.finditer(clause.lstrip()):
-        s = m.start("n") + start + len(clause) - len(clause.lstrip())
+    stripped = clause.lstrip()
+    for m in _BARE_SINGULAR.finditer(stripped):
+        s = m.start("n") + start + len(clause) - len(stripped)
         if not any(ns <= s < ne or s <= ns < s + len(m.group("n")) for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
     numbers.sort()

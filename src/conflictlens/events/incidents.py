@@ -233,7 +233,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if m.start() > pos:
             out.append((pos, m.start()))
-        pos = m.start() + (1 if m.group(0).startswith((";", ",", ".")) else 0)
+        pos = m.start() + (1 if text[m.start()] in ";,." else 0)
     if pos < end:
         out.append((pos, end))
     return out

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, side_actor
@@ -267,7 +267,7 @@ class EventAssembler:
         event_type, sub_type, trigger = classify(big, doc, near)
         evidence: list[_Cite] = []
         if trigger is not None:
-            evidence.append(_Cite(field="event_type", start=trigger.start, end=trigger.end))
+            evidence.append(("event_type", trigger.start, trigger.end))
 
         # date (the fields of its ``DateSpan``, validated with the event)
         date_span = d.date_span() or d.inherited_date
@@ -278,7 +278,7 @@ class EventAssembler:
                 "precision": date_span.attrs.get("precision", "unknown"),
                 "text": doc.text[date_span.start : date_span.end],
             }
-            evidence.append(_Cite(field="date", start=date_span.start, end=date_span.end))
+            evidence.append(("date", date_span.start, date_span.end))
         else:
             date = {"start": None, "end": None, "precision": "unknown", "text": None}
 
@@ -301,10 +301,10 @@ class EventAssembler:
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
         actor2: Actor | None = actor_of(target_span) if target_span is not None else None
         if attacker_span is not None:
-            evidence.append(_Cite(field="actor1", start=attacker_span.start, end=attacker_span.end))
+            evidence.append(("actor1", attacker_span.start, attacker_span.end))
             confidence += 0.1
         if target_span is not None:
-            evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
+            evidence.append(("actor2", target_span.start, target_span.end))
         protest = event_type in ("Protests", "Riots")
         actor1 = _localise_police(actor1, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
@@ -337,7 +337,7 @@ class EventAssembler:
             # launched it ("a Russian drone was shot down by the Ukrainian military; debris hit houses")
             actor1 = side_actor(_OPPOSITE[actor1.country])
             actor2 = None
-            evidence = [e for e in evidence if e.field not in ("actor1", "actor2")]
+            evidence = [e for e in evidence if e[0] not in ("actor1", "actor2")]
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (
@@ -371,7 +371,7 @@ class EventAssembler:
                     location = parent.location_fields()
                     place = parent
             assert d.place is not None
-            evidence.append(_Cite(field="location", start=d.place.start, end=d.place.end))
+            evidence.append(("location", d.place.start, d.place.end))
             confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
@@ -386,13 +386,13 @@ class EventAssembler:
                 country, basis = (actor1.country if own else _OPPOSITE[actor1.country]), attacker_span
             location = self._country_location(country)
             if basis is not None:
-                evidence.append(_Cite(field="location", start=basis.start, end=basis.end))
+                evidence.append(("location", basis.start, basis.end))
         sublocations: list[dict[str, Any]] = []
         for s in d.sublocations:
             sp = _place(s)
             if sp is not None and (place is None or sp != place):
                 sublocations.append(sp.location_fields())
-                evidence.append(_Cite(field="sublocations", start=s.start, end=s.end))
+                evidence.append(("sublocations", s.start, s.end))
 
         # casualties
         fatalities = _count(d.counts, "killed", evidence, "fatalities") if d.counts else None
@@ -405,14 +405,14 @@ class EventAssembler:
             label = str(s.attrs["label"])
             if label not in damage:
                 damage.append(label)
-            evidence.append(_Cite(field="damage", start=s.start, end=s.end))
+            evidence.append(("damage", s.start, s.end))
         sources = _sources(big.sources, evidence)
         if date["start"] is not None:
             confidence += 0.1
         if fatalities or injured or weapons:
             confidence += 0.1
         evidence.sort(key=_cite_order)  # in text order; the first is where the event's evidence starts
-        first = evidence[0].start if evidence else big.start
+        first = evidence[0][1] if evidence else big.start
         key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date['start']}|{first}"
         # one validation for the whole event: its evidence entries are still plain tuples, its locations, date and
         # counts dicts
@@ -608,15 +608,10 @@ def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
     return Actor(name=f"Police Forces of {country_name(place.country)}", country=place.country, kind="state_forces")
 
 
-class _Cite(NamedTuple):
-    """An evidence entry from a span's offsets.  Kept a plain tuple while the event is assembled; the event's model
-    validates them all at once (one call into pydantic-core instead of one model per entry)."""
-
-    field: str
-    start: int
-    end: int
-
-
+# An evidence entry from a span's offsets: (field, start, end).  Kept a plain tuple while the event is assembled (a
+# tuple is made several times faster than a named one); the event's model validates them all at once (one call into
+# pydantic-core instead of one model per entry).
+_Cite = tuple[str, int, int]
 _cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
 
 
@@ -645,7 +640,7 @@ def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], field
         return None
     value, qualifier, civilians, children, used = merged
     for r in used:
-        evidence.append(_Cite(field=fieldname, start=r.start, end=r.end))
+        evidence.append((fieldname, r.start, r.end))
     return {"value": value, "qualifier": qualifier, "civilians": civilians, "children": children}
 
 
@@ -683,7 +678,7 @@ def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[dict[
             w["intercepted"] = max(w["intercepted"] or 0, r.intercepted)
         combined[key] = w
         for s in r.spans:
-            evidence.append(_Cite(field="weapons", start=s.start, end=s.end))
+            evidence.append(("weapons", s.start, s.end))
     # generic artillery words are not a second weapon when a specific remote weapon is named
     out = list(combined.values())
     if any(w["category"] in ("missile", "drone", "rocket", "bomb") for w in out):
@@ -703,7 +698,7 @@ def _sources(readings: list[SourceReading], evidence: list[_Cite]) -> list[Sourc
         if any(s.name == r.name for s in out):
             continue
         out.append(Source(name=r.name, role=r.role, channel=r.channel))
-        evidence.append(_Cite(field="sources", start=r.start, end=r.end))
+        evidence.append(("sources", r.start, r.end))
     return out
 
 

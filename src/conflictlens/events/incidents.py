@@ -174,11 +174,10 @@ class Frame:
     @property
     def anaphoric(self) -> bool:
         """Only definite references ("The missile strike caused ...") and no place or count of its own."""
-        specific = [p for p in self.places if p.attrs["place"].kind != "country"]
         return (
             bool(self.triggers)
             and all(t.attrs.get("definite") for t in self.triggers)
-            and not specific
+            and not any(p.attrs["place"].kind != "country" for p in self.places)
             and not self.has_counts
         )
 
@@ -217,14 +216,26 @@ class Frame:
         self._picks = {}  # new actors, new picks
         self.start = min(self.start, other.start)
         self.end = max(self.end, other.end)
-        for name in ("triggers", "places", "dates", "actors", "damage"):
-            merged = getattr(self, name) + [s for s in getattr(other, name) if s not in getattr(self, name)]
-            merged.sort(key=lambda s: s.start)
-            setattr(self, name, merged)
-        self.counts = sorted(self.counts + other.counts, key=lambda c: c.start)
-        for name in ("weapons", "sources"):
-            getattr(self, name).extend(x for x in getattr(other, name) if x not in getattr(self, name))
+        self.triggers = _joined(self.triggers, other.triggers)
+        self.places = _joined(self.places, other.places)
+        self.dates = _joined(self.dates, other.dates)
+        self.actors = _joined(self.actors, other.actors)
+        self.damage = _joined(self.damage, other.damage)
+        self.counts = sorted(self.counts + other.counts, key=_start_of)
+        self.weapons.extend(x for x in other.weapons if x not in self.weapons)
+        self.sources.extend(x for x in other.sources if x not in self.sources)
         self.aggregate = self.aggregate or other.aggregate
+
+
+def _start_of(item: Span | CountReading) -> int:
+    return item.start
+
+
+def _joined(spans: list[Span], more: list[Span]) -> list[Span]:
+    """A new list of ``spans`` and the spans of ``more`` it lacks, by start."""
+    joined = spans + [s for s in more if s not in spans]
+    joined.sort(key=_start_of)
+    return joined
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

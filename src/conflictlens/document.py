@@ -48,37 +48,45 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     layers: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    _unsorted: set[str] = field(default_factory=set, repr=False)
-    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)  # span starts of each sorted layer
+    # each layer sorted in text order, with its span starts in a plain list; dropped when the layer is added to
+    _index: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict, repr=False)
 
     def add(self, layer: str, span: Span) -> Span:
         self.layers.setdefault(layer, []).append(span)
-        self._unsorted.add(layer)
-        self._starts.pop(layer, None)
+        self._index.pop(layer, None)
         return span
 
     def layer(self, name: str) -> list[Span]:
         """Spans of one layer in text order (empty if no stage added any); sorted once after additions."""
-        spans = self.layers.get(name, [])
-        if name in self._unsorted:
-            spans.sort(key=_text_order)
-            self._unsorted.discard(name)
-        return spans
+        index = self._index.get(name)
+        if index is None:
+            if name not in self.layers:
+                return []
+            index = self._sort(name)
+        return index[0]
+
+    def _sort(self, name: str) -> tuple[list[Span], list[int]]:
+        """Sort a layer in text order and list its span starts."""
+        spans = self.layers[name]
+        spans.sort(key=_text_order)
+        index = self._index[name] = (spans, [s.start for s in spans])
+        return index
 
     def spans_in(self, name: str, start: int, end: int) -> list[Span]:
         """Spans of layer ``name`` lying inside ``[start, end)``, in text order.
 
-        Stages ask this for every clause, so the layer's span starts are kept in a plain list (made again whenever
-        the layer was added to) and the clause's spans are cut out of the layer with two bisections.
+        Stages ask this for every clause, so each layer is kept sorted with its span starts in a plain list (made
+        again whenever the layer was added to), and the clause's spans are cut out of it with two bisections.
         """
-        spans = self.layers.get(name)
-        if not spans:
-            return []
-        if name in self._unsorted:
-            spans = self.layer(name)
-        starts = self._starts.get(name)
-        if starts is None or len(starts) != len(spans):
-            starts = self._starts[name] = [s.start for s in spans]
+        index = self._index.get(name)
+        if index is None:
+            if name not in self.layers:
+                return []
+            index = self._sort(name)
+        spans, starts = index
+        if len(starts) != len(spans):  # spans appended to the list itself, not with add()
+            starts = [s.start for s in spans]
+            self._index[name] = (spans, starts)
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, i)
         if i == j:

@@ -10,6 +10,7 @@ belongs to (shelling of a Ukrainian village -> Russian forces), and the event sa
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from conflictlens.document import Document, Span
 from conflictlens.model import Actor
@@ -17,32 +18,56 @@ from conflictlens.model import Actor
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
     r"with|from|in|positions of|between)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
+# (the participles are looked behind from after "by": tested only where a "by" is, not at every position searched)
 _AGENT_BEFORE = re.compile(
-    r"(?<!driven )(?<!operated )(?<!occupied )(?<!controlled )(?<!manned )(?<!held )(?<!owned )(?<!used )"
-    r"(?<!carried )(?<!guarded )\bby\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\bby(?<!driven by)(?<!operated by)(?<!occupied by)(?<!controlled by)(?<!manned by)(?<!held by)(?<!owned by)"
+    r"(?<!used by)(?<!carried by)(?<!guarded by)\s+(?:the\s+)?$",
 )
+
+
+def _search_any_case(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx``, a lower-case pattern (those of the words before an actor, here), searched in ``text`` regardless of case.
+
+    ASCII text is lower-cased and searched with the pattern itself, several times faster than with an IGNORECASE
+    pattern; other text (where case-insensitive matching also takes "İ", "ı" or "ſ" for a Latin letter) is searched
+    with the IGNORECASE pattern, so that both find the same.
+    """
+    if text.isascii():
+        return rx.search(text.lower())
+    return _ignoring_case(rx).search(text)
+
+
+@cache
+def _ignoring_case(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The IGNORECASE version of a pattern (made once per pattern)."""
+    return re.compile(rx.pattern, rx.flags | re.IGNORECASE)
+
+
 RUSSIA = Actor(name="Military Forces of Russia", country="RU", kind="state_forces")
 UKRAINE = Actor(name="Military Forces of Ukraine", country="UA", kind="state_forces")
 _SIDE_ACTOR = {"RU": RUSSIA, "UA": UKRAINE}
 
 
 def actor_of(span: Span) -> Actor:
-    return Actor(name=str(span.attrs["name"]), country=span.attrs.get("country"), kind=span.attrs.get("kind"))
+    """The actor an actor span names: one ``Actor`` per lexicon entry, shared by the events that name it (like
+    :data:`RUSSIA`; events never modify their actors)."""
+    return _actor(str(span.attrs["name"]), span.attrs.get("country"), span.attrs.get("kind"))
+
+
+@cache
+def _actor(name: str, country: str | None, kind: str | None) -> Actor:
+    return Actor(name=name, country=country, kind=kind)  # type: ignore[arg-type]
 
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     before = doc.text[max(clause_start, span.start - 25) : span.start]
-    return bool(_OBJECT_BEFORE.search(before)) and not _AGENT_BEFORE.search(before)
+    return bool(_search_any_case(_OBJECT_BEFORE, before)) and not _search_any_case(_AGENT_BEFORE, before)
 
 
 _REPEL = r"repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back"
-_REPELLED = re.compile(
-    rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$", re.IGNORECASE
-)
+_REPELLED = re.compile(rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$")
 _REPELLED_BY_SUBJECT = re.compile(rf"\s+(?:\w+\s+)?(?:{_REPEL})\b", re.IGNORECASE)
 _SPEAKS = re.compile(
     r"\s*(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:says?|said|claims?|claimed|reports?|reported|announced|accuses|accused|"
@@ -55,7 +80,7 @@ def _start(span: Span) -> int:
     return span.start
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 
 
 def pick_actors(
@@ -67,37 +92,47 @@ def pick_actors(
     clashed", "between Ukrainian and Russian forces"), the subject of an offensive even when it "was repelled by" the
     other, and the attackers in "X repelled Ukrainian attacks".
     """
+    if not actors:
+        return None, None
     # "Ukraine says 5 civilians killed": a country that speaks is a source, not the attacker
     actors = sorted((a for a in actors if not (a.attrs.get("bare") and _SPEAKS.match(doc.text, a.end))), key=_start)
     if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
         text = doc.text
         for a in actors:
-            if _REPELLED.search(text[max(clause_start, a.start - 30) : a.start]):
+            if _search_any_case(_REPELLED, text[max(clause_start, a.start - 30) : a.start]):
                 other = next((b for b in actors if b.attrs["side"] != a.attrs["side"]), None)
                 return a, other
         if len(actors) == 1 and _REPELLED_BY_SUBJECT.match(text, actors[0].end):
             return None, actors[0]  # "Ukrainian troops repel attacks near Bakhmut": the unnamed attackers are actor1
-        first = next((a for a in actors if _BETWEEN.search(text[max(clause_start, a.start - 15) : a.start])), None)
+        first = next(
+            (a for a in actors if _search_any_case(_BETWEEN, text[max(clause_start, a.start - 15) : a.start])), None
+        )
         if first is None:
             first = next(
                 (
                     a
                     for a in actors
                     if not is_object(doc, a, clause_start)
-                    or _AGENT_BEFORE.search(text[max(clause_start, a.start - 20) : a.start]) is None
+                    or _search_any_case(_AGENT_BEFORE, text[max(clause_start, a.start - 20) : a.start]) is None
                     and a.start < trigger.start
                 ),
                 actors[0],
             )
         other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
         return first, other
-    agents = [a for a in actors if _AGENT_BEFORE.search(doc.text[max(clause_start, a.start - 20) : a.start])]
+    text = doc.text
+    agents = [a for a in actors if _search_any_case(_AGENT_BEFORE, text[max(clause_start, a.start - 20) : a.start])]
     if trigger is not None and trigger.attrs.get("role") == "intercept":
         # "shot down by Ukrainian air defence" names the interceptor; "intercepted missiles fired by Russian forces"
         # names who fired what was intercepted
         agents = [a for a in agents if 0 <= a.start - trigger.end <= 25]
-    subjects = [a for a in actors if not is_object(doc, a, clause_start)]
-    objects = [a for a in actors if a not in subjects and a not in agents]
+    subjects: list[Span] = []
+    objects: list[Span] = []
+    for a in actors:
+        if not is_object(doc, a, clause_start):
+            subjects.append(a)
+        elif a not in agents:
+            objects.append(a)
     attacker: Span | None = None
     if agents:
         attacker = agents[0]
@@ -142,6 +177,7 @@ SHORT_NAMES = {
 }  # fmt: skip
 
 
+@cache
 def country_name(code: str | None) -> str:
     """The short English name of an ISO 3166-1 alpha-2 code, as actor names use it ("Russia", "Ukraine")."""
     import pycountry
@@ -152,6 +188,8 @@ def country_name(code: str | None) -> str:
     return SHORT_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
 
 
+@cache
 def civilians_of(country: str | None) -> Actor:
+    """The civilians of a country, one shared ``Actor`` per country (see :func:`actor_of`)."""
     name = f"Civilians ({country_name(country)})" if country else "Civilians"
     return Actor(name=name, country=country, kind="civilians")

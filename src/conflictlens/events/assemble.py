@@ -13,10 +13,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, pick_actors, side_actor
+from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
@@ -26,12 +27,9 @@ from conflictlens.geo.gazetteer import km
 from conflictlens.geo.place import SPECIFICITY, Place
 from conflictlens.model import (
     Actor,
-    Count,
-    DateSpan,
     DocumentResult,
     Event,
     Source,
-    Weapon,
 )
 
 _SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "country": 4}
@@ -39,7 +37,7 @@ _OPPOSITE = {"RU": "UA", "UA": "RU"}
 REGION_KM = 400.0  # a named region ("Kashmir", "Darfur") situates places up to this far from its centre
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An event being assembled: its frame(s) and the chosen place.
 
@@ -250,40 +248,49 @@ class EventAssembler:
     def _event(self, doc: Document, d: Draft) -> Event | None:
         frame = d.frames[0]
         all_frames = d.frames
-        if len(all_frames) == 1:  # the common case: no merging to do
-            big = frame.with_counts(d.counts)
+        if len(all_frames) == 1:  # the common case: no merging to do (nor a copy, if the draft has the frame's counts)
+            big = frame if d.counts == frame.counts else frame.with_counts(d.counts)
         else:
             big = Frame(frame.start, frame.end, frame.sentence, frame.paragraph)
             for f in all_frames:
                 big.absorb(f)
             big.counts = list(d.counts)
-        primary = max(
-            all_frames,
-            key=lambda f: (
-                bool(f.counts) + bool(f.dates) + bool(f.places) + any(not t.attrs.get("definite") for t in f.triggers),
-                -f.start,
-            ),
-        )
-        near = next((p for p in primary.places if d.place is not None and _place(p) == _place(d.place)), d.place)
+        primary = frame
+        if len(all_frames) > 1:
+            primary = max(
+                all_frames,
+                key=lambda f: (
+                    bool(f.counts)
+                    + bool(f.dates)
+                    + bool(f.places)
+                    + any(not t.attrs.get("definite") for t in f.triggers),
+                    -f.start,
+                ),
+            )
+        # the primary frame's own mention of the event's place (the one its trigger is nearest to)
+        near = d.place
+        if near is not None:
+            chosen = _place(near)
+            near = next((p for p in primary.places if (pp := _place(p)) is chosen or pp == chosen), near)
         event_type, sub_type, trigger = classify(big, doc, near)
         if sub_type == "Agreement" and d.place is not None and _place(d.place).kind == "country":  # type: ignore[union-attr]
             d.place = None  # "Russia and Ukraine exchanged prisoners": the parties, not where it happened
         evidence: list[_Cite] = []
         if trigger is not None:
-            evidence.append(_Cite(field="event_type", start=trigger.start, end=trigger.end))
+            evidence.append(("event_type", trigger.start, trigger.end))
 
-        # date
+        # date (the fields of its ``DateSpan``, validated with the event)
         date_span = d.date_span() or d.inherited_date
         if date_span is not None:
-            date = DateSpan(
-                start=date_span.attrs.get("start"),
-                end=date_span.attrs.get("end"),
-                precision=date_span.attrs.get("precision", "unknown"),
-                text=doc.text[date_span.start : date_span.end],
-            )
-            evidence.append(_Cite(field="date", start=date_span.start, end=date_span.end))
+            date = {
+                "start": date_span.attrs.get("start"),
+                "end": date_span.attrs.get("end"),
+                "precision": date_span.attrs.get("precision", "unknown"),
+                "text": doc.text[date_span.start : date_span.end],
+            }
+            evidence.append(("date", date_span.start, date_span.end))
         else:
-            date = DateSpan(start=None, end=None, precision="unknown", text=None)
+            date = {"start": None, "end": None, "precision": "unknown", "text": None}
 
         # actors
         primary_trigger = trigger if trigger is not None and primary.start <= trigger.start < primary.end else None
@@ -296,18 +303,18 @@ class EventAssembler:
             ):
                 primary, primary_trigger = home, trigger
         if primary.actors:
-            attacker_span, target_span = pick_actors(doc, primary.actors, primary_trigger or trigger, primary.start)
+            attacker_span, target_span = primary.actors_for(doc, primary_trigger or trigger)
         else:
-            attacker_span, target_span = pick_actors(doc, big.actors, trigger, big.start)
+            attacker_span, target_span = big.actors_for(doc, trigger)
         place = _place(d.place)
         confidence = 0.5
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
         actor2: Actor | None = actor_of(target_span) if target_span is not None else None
         if attacker_span is not None:
-            evidence.append(_Cite(field="actor1", start=attacker_span.start, end=attacker_span.end))
+            evidence.append(("actor1", attacker_span.start, attacker_span.end))
             confidence += 0.1
         if target_span is not None:
-            evidence.append(_Cite(field="actor2", start=target_span.start, end=target_span.end))
+            evidence.append(("actor2", target_span.start, target_span.end))
         protest = event_type in ("Protests", "Riots")
         if sub_type == "Agreement":  # the parties to it, in the order the text names them
             parties: list[Actor] = []
@@ -348,7 +355,7 @@ class EventAssembler:
             # launched it ("a Russian drone was shot down by the Ukrainian military; debris hit houses")
             actor1 = side_actor(_OPPOSITE[actor1.country])
             actor2 = None
-            evidence = [e for e in evidence if e.field not in ("actor1", "actor2")]
+            evidence = [e for e in evidence if e[0] not in ("actor1", "actor2")]
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (
@@ -383,7 +390,7 @@ class EventAssembler:
                     location = parent.location_fields()
                     place = parent
             assert d.place is not None
-            evidence.append(_Cite(field="location", start=d.place.start, end=d.place.end))
+            evidence.append(("location", d.place.start, d.place.end))
             confidence += 0.1 * float(d.place.attrs.get("confidence", 1.0))
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
@@ -400,17 +407,17 @@ class EventAssembler:
                 country, basis = _home_country(doc, big, actor1, actor2, attacker_span, target_span)
             location = self._country_location(country)
             if basis is not None:
-                evidence.append(_Cite(field="location", start=basis.start, end=basis.end))
+                evidence.append(("location", basis.start, basis.end))
         sublocations: list[dict[str, Any]] = []
         for s in d.sublocations:
             sp = _place(s)
             if sp is not None and (place is None or sp != place):
                 sublocations.append(sp.location_fields())
-                evidence.append(_Cite(field="sublocations", start=s.start, end=s.end))
+                evidence.append(("sublocations", s.start, s.end))
 
         # casualties
-        fatalities = _count(d.counts, "killed", evidence, "fatalities")
-        injured = _count(d.counts, "injured", evidence, "injured")
+        fatalities = _count(d.counts, "killed", evidence, "fatalities") if d.counts else None
+        injured = _count(d.counts, "injured", evidence, "injured") if d.counts else None
 
         # weapons
         weapons = _weapons(big.weapons, evidence)
@@ -419,15 +426,17 @@ class EventAssembler:
             label = str(s.attrs["label"])
             if label not in damage:
                 damage.append(label)
-            evidence.append(_Cite(field="damage", start=s.start, end=s.end))
+            evidence.append(("damage", s.start, s.end))
         sources = _sources(big.sources, evidence)
-        if date.start is not None:
+        if date["start"] is not None:
             confidence += 0.1
         if fatalities or injured or weapons:
             confidence += 0.1
-        first = min(e.start for e in evidence) if evidence else big.start
-        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date.start}|{first}"
-        # one validation for the whole event: its evidence entries are still plain tuples, its locations dicts
+        evidence.sort(key=_cite_order)  # in text order; the first is where the event's evidence starts
+        first = evidence[0][1] if evidence else big.start
+        key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date['start']}|{first}"
+        # one validation for the whole event: its evidence entries are still plain tuples, its locations, date and
+        # counts dicts
         return Event.model_validate(
             {
                 "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
@@ -443,10 +452,7 @@ class EventAssembler:
                 "weapons": weapons,
                 "damage": damage,
                 "sources": sources,
-                "evidence": [
-                    {"field": name, "start": start, "end": end}
-                    for name, start, end in sorted(evidence, key=lambda e: (e.start, e.field))
-                ],
+                "evidence": [{"field": name, "start": start, "end": end} for name, start, end in evidence],
                 "confidence": round(min(confidence, 0.95), 2),
             }
         )
@@ -670,13 +676,11 @@ def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
     return Actor(name=f"Police Forces of {country_name(place.country)}", country=place.country, kind="state_forces")
 
 
-class _Cite(NamedTuple):
-    """An evidence entry from a span's offsets.  Kept a plain tuple while the event is assembled; the event's model
-    validates them all at once (one call into pydantic-core instead of one model per entry)."""
-
-    field: str
-    start: int
-    end: int
+# An evidence entry from a span's offsets: (field, start, end).  Kept a plain tuple while the event is assembled (a
+# tuple is made several times faster than a named one); the event's model validates them all at once (one call into
+# pydantic-core instead of one model per entry).
+_Cite = tuple[str, int, int]
+_cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -697,18 +701,20 @@ def _same_family(a: Draft, b: Draft) -> bool:
     return bool(ra & rb) or not ra or not rb
 
 
-def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], fieldname: str) -> Count | None:
+def _count(readings: list[CountReading], kind: str, evidence: list[_Cite], fieldname: str) -> dict[str, Any] | None:
+    """The fields of the event's ``Count`` of one kind (validated with the event), or ``None`` if none was read."""
     merged = merge_counts(readings, kind)
     if merged is None:
         return None
     value, qualifier, civilians, children, used = merged
     for r in used:
-        evidence.append(_Cite(field=fieldname, start=r.start, end=r.end))
-    return Count(value=value, qualifier=qualifier, civilians=civilians, children=children)  # type: ignore[arg-type]
+        evidence.append((fieldname, r.start, r.end))
+    return {"value": value, "qualifier": qualifier, "civilians": civilians, "children": children}
 
 
-def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapon]:
-    combined: dict[tuple[str, str | None], Weapon] = {}
+def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[dict[str, Any]]:
+    """The fields of the event's ``Weapon`` entries (validated with the event), one per weapon of the readings."""
+    combined: dict[tuple[str, str | None], dict[str, Any]] = {}
     for r in readings:
         key = (r.category, r.model)
         generic = (r.category, None)
@@ -725,27 +731,33 @@ def _weapons(readings: list[WeaponReading], evidence: list[_Cite]) -> list[Weapo
             if related is not None:
                 if len(r.model) > len(related[1] or ""):
                     combined[key] = combined.pop(related)
-                    combined[key].model = r.model
+                    combined[key]["model"] = r.model
                 else:
                     key = related
         if r.model is None and any(k[0] == r.category for k in combined):
             key = next(k for k in combined if k[0] == r.category)
         elif r.model is not None and generic in combined:
             w = combined.pop(generic)
-            combined[key] = Weapon(category=r.category, model=r.model, launched=w.launched, intercepted=w.intercepted)  # type: ignore[arg-type]
-        w = combined.get(key) or Weapon(category=r.category, model=r.model)  # type: ignore[arg-type]
+            combined[key] = _weapon(r.category, r.model, w["launched"], w["intercepted"])
+        w = combined.get(key) or _weapon(r.category, r.model)
         if r.launched is not None:
-            w.launched = max(w.launched or 0, r.launched)
+            w["launched"] = max(w["launched"] or 0, r.launched)
         if r.intercepted is not None:
-            w.intercepted = max(w.intercepted or 0, r.intercepted)
+            w["intercepted"] = max(w["intercepted"] or 0, r.intercepted)
         combined[key] = w
         for s in r.spans:
-            evidence.append(_Cite(field="weapons", start=s.start, end=s.end))
+            evidence.append(("weapons", s.start, s.end))
     # generic artillery words are not a second weapon when a specific remote weapon is named
     out = list(combined.values())
-    if any(w.category in ("missile", "drone", "rocket", "bomb") for w in out):
-        out = [w for w in out if not (w.category == "artillery" and w.model is None and w.launched is None)]
+    if any(w["category"] in ("missile", "drone", "rocket", "bomb") for w in out):
+        out = [w for w in out if not (w["category"] == "artillery" and w["model"] is None and w["launched"] is None)]
     return out
+
+
+def _weapon(
+    category: str, model: str | None, launched: int | None = None, intercepted: int | None = None
+) -> dict[str, Any]:
+    return {"category": category, "model": model, "launched": launched, "intercepted": intercepted}
 
 
 def _sources(readings: list[SourceReading], evidence: list[_Cite]) -> list[Source]:
@@ -754,7 +766,7 @@ def _sources(readings: list[SourceReading], evidence: list[_Cite]) -> list[Sourc
         if any(s.name == r.name for s in out):
             continue
         out.append(Source(name=r.name, role=r.role, channel=r.channel))
-        evidence.append(_Cite(field="sources", start=r.start, end=r.end))
+        evidence.append(("sources", r.start, r.end))
     return out
 
 

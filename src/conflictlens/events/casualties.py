@@ -49,7 +49,16 @@ _NOT_CASUALTY_AFTER = re.compile(
 )
 
 
-@dataclass
+def _negative(clause: str) -> re.Match[str] | None:
+    """The first "no one was killed" of a (lower-case) clause; as each such phrase starts with "no", the pattern is
+    searched only in a clause that has those letters."""
+    return _NEGATIVE.search(clause) if "no" in clause else None
+
+
+_VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victims it counts
+
+
+@dataclass(slots=True)
 class CountReading:
     """One casualty count read from the text."""
 
@@ -68,13 +77,12 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     text = lowered(doc)  # all patterns here are lower-case; offsets are the document's
     clause = text[start:end]
     kinds = [
-        (m.start() + start, m.end() + start, "killed" if m.group("k") else "injured") for m in _KIND.finditer(clause)
+        (m.start() + start, m.end() + start, "killed" if m.lastgroup == "k" else "injured")
+        for m in _KIND.finditer(clause)
     ]
     out: list[CountReading] = []
     if not kinds:
-        if _NEGATIVE.search(clause):
-            m = _NEGATIVE.search(clause)
-            assert m is not None
+        if m := _negative(clause):
             kind = "injured" if re.search(INJURED, m.group(0), re.IGNORECASE) else "killed"
             out.append(CountReading(kind, 0, "exact", start + m.start(), start + m.end()))
         return out
@@ -86,12 +94,13 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         s, e = m.start() + start, m.end() + start
         if not any(ns <= s < ne or s <= ns < e for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group(0).split()[0]), 1, "exact"))
-    for m in _BARE_SINGULAR.finditer(clause.lstrip()):
-        s = m.start("n") + start + len(clause) - len(clause.lstrip())
+    stripped = clause.lstrip()
+    for m in _BARE_SINGULAR.finditer(stripped):
+        s = m.start("n") + start + len(clause) - len(stripped)
         if not any(ns <= s < ne or s <= ns < s + len(m.group("n")) for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
     numbers.sort()
-    victims = list(doc.spans_in("victim", start, end))
+    victims = doc.spans_in("victim", start, end)
     for ns, ne, value, qualifier in numbers:
         after = text[ne:end]
         if _NOT_CASUALTY_AFTER.match(after) and not re.match(
@@ -116,13 +125,13 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             (
                 v.attrs["group"]
                 for v in victims
-                if ne <= v.start <= ne + 30 and not re.search(r"\band\b|[,;.]", text[ne : v.start])
+                if ne <= v.start <= ne + 30 and not _VICTIM_GAP_STOP.search(text[ne : v.start])
             ),
             None,
         )
         breakdown = bool(_BREAKDOWN.search(text[max(start, ns - 30) : ns]))
         out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown))
-    if not out and (m := _NEGATIVE.search(clause)):
+    if not out and (m := _negative(clause)):
         out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
     return out
 
@@ -136,11 +145,17 @@ _TOLL = re.compile(
 )
 
 
+# what ends the gap between a number and its casualty word after it / before it
+_GAP_AFTER_STOP = re.compile(r"[;:.]|\band\s+\d|\bwhile\b")
+_GAP_BEFORE_STOP = re.compile(r"[;:.,]|\band\b|\bwhile\b")
+
+
 def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str) -> str | None:
     """The casualty word that governs a number: the first one after it within ~8 words ("2 civilians were killed"),
     else one just before it ("killed 25 people", "the death of one person"), or a toll update ("the death toll from
     the strike on Dnipro has risen to 40")."""
-    toll = _TOLL.search(text[max(0, ns - 140) : ns])
+    window = text[max(0, ns - 140) : ns]
+    toll = _TOLL.search(window) if "death toll" in window or "number of" in window else None  # (how _TOLL starts)
     if toll:
         return "killed" if toll.group("k") else "injured"
     before = next(((ke, kind) for _ks, ke, kind in reversed(kinds) if ke <= ns), None)
@@ -150,14 +165,14 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
         gap = text[ne:ks]
         if before is not None and "," in gap and not text[before[0] : ns].strip():
             return before[1]  # "kills three, injures 12": the verb right before, not the next clause's
-        if len(gap) <= 60 and len(gap.split()) <= 8 and not re.search(r"[;:.]|\band\s+\d|\bwhile\b", gap):
+        if len(gap) <= 60 and len(gap.split()) <= 8 and not _GAP_AFTER_STOP.search(gap):
             return kind
         break
     for _ks, ke, kind in reversed(kinds):
         if ke > ns:
             continue
         gap = text[ke:ns]
-        if len(gap) <= 25 and len(gap.split()) <= 3 and not re.search(r"[;:.,]|\band\b|\bwhile\b", gap):
+        if len(gap) <= 25 and len(gap.split()) <= 3 and not _GAP_BEFORE_STOP.search(gap):
             return kind
         break
     return None

@@ -21,11 +21,13 @@ from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read
 from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
 
+# A full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis"):
+# the abbreviation is looked behind from after the stop, so the lookbehinds run only at full stops.
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:which|while|whereas|resulting|leaving|killing|injuring|wounding)\b|\s(?:following|after|before|while|"
-    r"whereas|but|as well as|meanwhile|when|and in)\s|(?<![A-Z][a-z][a-z])(?<![A-Z][a-z])(?<!Sept)\.\s|"
+    r"whereas|but|as well as|meanwhile|when|and in)\s|\.(?<![A-Z][a-z][a-z]\.)(?<![A-Z][a-z]\.)(?<!Sept\.)\s|"
     r",\s+and\s+(?=[A-Z]|(?:the|a|an|in|on)\s)"
-)  # a full stop inside a sentence ends a clause, except after an abbreviation ("Jan. 12", "Gen. Smith", "St. Louis")
+)
 # what people are arrested, charged or sentenced for
 _CHARGE = re.compile(
     r"\b(?:arrested|detained|held|booked|charged|convicted|sentenced|jailed|nabbed)\b[^.;]{0,50}?\bfor\s+"
@@ -171,7 +173,7 @@ PLACE_NOUNS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """The spans of one clause (or several folded clauses) that describe one incident."""
 
@@ -188,15 +190,16 @@ class Frame:
     damage: list[Span] = field(default_factory=list)
     sources: list[SourceReading] = field(default_factory=list)
     aggregate: bool = False
+    # (attacker, target) of the frame's actors for each trigger asked about (by the trigger's id): see `actors_for`
+    _picks: dict[int, tuple[Span | None, Span | None]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def anaphoric(self) -> bool:
         """Only definite references ("The missile strike caused ...") and no place or count of its own."""
-        specific = [p for p in self.places if p.attrs["place"].kind != "country"]
         return (
             bool(self.triggers)
             and all(t.attrs.get("definite") for t in self.triggers)
-            and not specific
+            and not any(p.attrs["place"].kind != "country" for p in self.places)
             and not self.has_counts
         )
 
@@ -220,19 +223,41 @@ class Frame:
             damage=self.damage,
             sources=self.sources,
             aggregate=self.aggregate,
+            _picks=self._picks,  # the same actors and start: the same picks
         )
 
+    def actors_for(self, doc: Document, trigger: Span | None) -> tuple[Span | None, Span | None]:
+        """(attacker, target) among the frame's actors for ``trigger`` (see :func:`pick_actors`); worked out once per
+        trigger, as typing the frame and assembling its event both ask."""
+        pick = self._picks.get(id(trigger))
+        if pick is None:
+            pick = self._picks[id(trigger)] = pick_actors(doc, self.actors, trigger, self.start)
+        return pick
+
     def absorb(self, other: Frame) -> None:
+        self._picks = {}  # new actors, new picks
         self.start = min(self.start, other.start)
         self.end = max(self.end, other.end)
-        for name in ("triggers", "places", "dates", "actors", "damage"):
-            merged = getattr(self, name) + [s for s in getattr(other, name) if s not in getattr(self, name)]
-            merged.sort(key=lambda s: s.start)
-            setattr(self, name, merged)
-        self.counts = sorted(self.counts + other.counts, key=lambda c: c.start)
-        for name in ("weapons", "sources"):
-            getattr(self, name).extend(x for x in getattr(other, name) if x not in getattr(self, name))
+        self.triggers = _joined(self.triggers, other.triggers)
+        self.places = _joined(self.places, other.places)
+        self.dates = _joined(self.dates, other.dates)
+        self.actors = _joined(self.actors, other.actors)
+        self.damage = _joined(self.damage, other.damage)
+        self.counts = sorted(self.counts + other.counts, key=_start_of)
+        self.weapons.extend(x for x in other.weapons if x not in self.weapons)
+        self.sources.extend(x for x in other.sources if x not in self.sources)
         self.aggregate = self.aggregate or other.aggregate
+
+
+def _start_of(item: Span | CountReading) -> int:
+    return item.start
+
+
+def _joined(spans: list[Span], more: list[Span]) -> list[Span]:
+    """A new list of ``spans`` and the spans of ``more`` it lacks, by start."""
+    joined = spans + [s for s in more if s not in spans]
+    joined.sort(key=_start_of)
+    return joined
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -241,7 +266,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if m.start() > pos:
             out.append((pos, m.start()))
-        pos = m.start() + (1 if m.group(0).startswith((";", ",", ".")) else 0)
+        pos = m.start() + (1 if text[m.start()] in ";,." else 0)
     if pos < end:
         out.append((pos, end))
     return out
@@ -280,8 +305,8 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
         attrs["definite"] = (
             t.start >= comparison_from
-            or bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
-            and not low[t.start : t.end].endswith(("ed", "ing"))
+            or not low[t.start : t.end].endswith(("ed", "ing"))
+            and bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
             and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
                 low[t.start : t.end].split(" ", 1)[0] in _IRREGULAR_PAST
                 and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
@@ -368,7 +393,8 @@ def build_frames(doc: Document) -> list[Frame]:
         live = False
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
-            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce)
+            # (a comparison needs "since": the pattern is tried only in a clause with that word)
+            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
             reference = _REFERENCE.search(low, cs, ce)
             until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
             trig = live_triggers(doc, cs, ce, until)
@@ -747,8 +773,7 @@ def _top_trigger(triggers: list[Span], near: Span | None) -> Span | None:
 
 
 def _attacker(frame: Frame, doc: Document) -> Span | None:
-    attacker, _ = pick_actors(doc, frame.actors, _main_trigger(frame), frame.start)
-    return attacker
+    return frame.actors_for(doc, _main_trigger(frame))[0]
 
 
 def _attacker_side(frame: Frame, doc: Document) -> str | None:

@@ -51,7 +51,7 @@ _GOVERNMENT_NAME = {
 _ANY_CUE = re.compile(rf"\b(?:{VERBS}|according to)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceReading:
     name: str
     role: str | None

@@ -28,7 +28,7 @@ _OF_WHICH = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class WeaponReading:
     category: str
     model: str | None
@@ -39,9 +39,11 @@ class WeaponReading:
 
 def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
     """Weapons named in ``[start, end)``, one reading per category+model, with launched/intercepted counts."""
+    weapons = doc.spans_in("weapon", start, end)
+    if not weapons:
+        return []  # (the counts below all go to a weapon read here)
     text = doc.text
-    weapons = list(doc.spans_in("weapon", start, end))
-    numbers = list(doc.spans_in("number", start, end))
+    numbers = doc.spans_in("number", start, end)
     readings: dict[tuple[str, str | None], WeaponReading] = {}
     order: list[WeaponReading] = []
     last: WeaponReading | None = None
@@ -106,6 +108,7 @@ def intercepted_of_them(doc: Document, start: int, end: int) -> Span | None:
     return next((n for n in doc.spans_in("number", start, end) if _of_them(doc.text, start, n)), None)
 
 
+_PUNCTUATION = re.compile(r"[,;.]")
 _GAP_STOP = re.compile(
     r"\b(?:in|of|by|at|on|from|with|and|or|was|were|killed|injured|wounded|people|civilians)\b", re.I
 )
@@ -118,7 +121,7 @@ def _number_before(text: str, numbers: list[Span], pos: int, floor: int) -> Span
         if n.end > pos:
             continue
         gap = text[n.end : pos]
-        if len(gap) <= 30 and len(gap.split()) <= 3 and not re.search(r"[,;.]", gap) and not _GAP_STOP.search(gap):
+        if len(gap) <= 30 and len(gap.split()) <= 3 and not _PUNCTUATION.search(gap) and not _GAP_STOP.search(gap):
             return n if n.start >= floor else None
         return None
     return None

@@ -112,6 +112,10 @@ class Location(_Model):
 
 
 class Actor(_Model):
+    """Who acted or was acted upon.  Immutable: the pipeline shares one object per lexicon entry across events."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     name: str
     country: str | None = None
     kind: ActorKind | None = None

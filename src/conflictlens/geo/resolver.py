@@ -153,7 +153,7 @@ class ToponymResolver:
         # admin1 qualifiers right after a place
         qualifier_of: dict[int, Place] = {}
         for a, b in zip(spans, spans[1:], strict=False):
-            if not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):
+            if b.start - a.end > 12 or not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):  # ", the " at most
                 continue
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
@@ -221,7 +221,7 @@ class ToponymResolver:
                 others = [a for a in anchors if a not in cands]
                 said = loose_key(key_of(attrs.get("name", "")))
                 # a town among the candidates only by another of its names (old, alternate): own names come first
-                renamed = any(p.kind == "town" and loose_key(key_of(p.name)) != said for p in cands)
+                renamed = any(p.kind == "town" and name_of(p) != said for p in cands)
                 scored = sorted(
                     (
                         (
@@ -252,7 +252,7 @@ class ToponymResolver:
                         p.country == best.country and km(p.lat, p.lon, best.lat, best.lon) <= NEAR_KM for p in cands
                     )
                     # its own name, not another spelling of it ("Mahas" in Somalia is not Jordan's Māḩiş)
-                    and loose_key(key_of(best.name)) == loose_key(key_of(attrs.get("name", "")))
+                    and name_of(best) == loose_key(key_of(attrs.get("name", "")))
                 )
                 if (
                     best.population < 100000
@@ -282,7 +282,7 @@ class ToponymResolver:
         if p.kind == "town" and form in TOWN_FORMS and p.population >= WORLD_CITY and p.country not in COUNTRY_PRIOR:
             s += 3.0  # "New York" is the city unless the text places it ("New York, Donetsk region")
         s += 0.35 * math.log10(p.population + 1)
-        if p.kind == "town" and (p.population >= BIG_CITY or renamed) and loose_key(key_of(p.name)) == said:
+        if p.kind == "town" and (p.population >= BIG_CITY or renamed) and name_of(p) == said:
             # a city's name means the city (Mykolaiv is not a front-line Mykolaivka), an old name does not; and a
             # village's own name beats a town that bore it once (Ivanivka is not Bilozerka)
             s += 1.0
@@ -310,6 +310,12 @@ class ToponymResolver:
         elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):
             s += 1.0
         return s
+
+
+@lru_cache(maxsize=1 << 16)
+def name_of(p: Place) -> str:
+    """A place's own name as a spelling-insensitive key, to compare with the name a text uses (cached per place)."""
+    return loose_key(key_of(p.name))
 
 
 def _may_lie_in(p: Place, region: Place) -> bool:

@@ -273,6 +273,8 @@ NON_EVENTS = [
     "A man was arrested for killing his wife over a domestic dispute in Lucknow.",
     "Heavy rains caused a landslide that buried 20 homes in Kerala.",
     "The prime minister met the Chinese president in Beijing to discuss trade and security.",
+    "Eleven workers died after inhaling toxic gas while cleaning a sewer in Delhi.",
+    "A gang of dacoits looted Rs 5 lakh from a jewellery shop at gunpoint in Patna.",
     # headline style
     "Floods kill 25 in Assam",
     "Man kills wife over dowry in Lucknow",

@@ -119,3 +119,12 @@ def test_oblast_after_a_name_the_gazetteer_lacks(gaz: Gazetteer) -> None:
     places = {doc.span_text(s): (s.attrs["role"], s.attrs["place"].kind) for s in doc.layer("place")}
     assert places["Donetsk"] == ("qualifier", "admin1")
     assert places["Kharkiv"] == ("place", "town")
+
+
+def test_a_raion_between_a_village_and_its_oblast(gaz: Gazetteer) -> None:
+    # the oblast after the raion also qualifies the village: Ivanivka of Kherson Oblast, not the raion as the place
+    text = "Russian forces shelled near Ivanivka, Henicheskyi district, Kherson."
+    doc = _run(gaz, text)
+    main, _ = event_place(doc, 0, len(text))
+    assert main is not None and doc.span_text(main) == "Ivanivka"
+    assert main.attrs["place"].admin1 == "Kherson Oblast"

@@ -146,7 +146,7 @@ class ToponymResolver:
                 if first.kind == "country" and first.country:
                     weight = 0.5 if attrs.get("form") == "demonym" else 1.5
                     named[first.country] = max(named.get(first.country, 0.0), weight)
-                elif first.kind in ("town", "district", "admin1") and attrs.get("match") != "loose":
+                elif first.kind in ("town", "district", "admin1", "admin2") and attrs.get("match") != "loose":
                     anchors.append(first)
             if first.kind == "admin1" and attrs.get("form") == "region":
                 regions.append((sp, first))
@@ -168,6 +168,17 @@ class ToponymResolver:
                     b.attrs["role"] = "qualifier"
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
                     break
+        # a raion between a village and its oblast ("Ivanivka, Henicheskyi district, Kherson"): the oblast holds both
+        for a, b in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True):
+            if (
+                id(a) not in qualifier_of
+                and id(b) in qualifier_of
+                and b.attrs.get("form") in ("district", "raion")
+                and b.start - a.end <= 3
+                and _QUALIFIER_GAP.fullmatch(text, a.end, b.start)
+                and any(p.kind in ("town", "district") for p in a.attrs["candidates"])
+            ):
+                qualifier_of[id(a)] = qualifier_of[id(b)]
         # an oblast after a name the gazetteer lacks ("near Molocharka, Donetsk"): the oblast, not the city of Donetsk
         for k, b in enumerate(spans):
             if b.attrs.get("role") == "qualifier" or b.attrs.get("form") != "plain" or b.start < 3:

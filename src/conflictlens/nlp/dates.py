@@ -518,6 +518,35 @@ class _Resolver:
 # string methods, pick the triggers with set look-ups, and try the pattern once or twice per trigger.
 _FOLD = str.maketrans({**{c: " " for c in ",.;:()[]{}\"'\u2019\u2018\u201c\u201d!?/-\u2013\u2014\t\n\r"},
                        **{str(i): "0" for i in range(10)}})  # fmt: skip
+
+
+class FoldedTokens:
+    """The tokens of a folded copy of a text (see :func:`folded_tokens`), with their offsets in the text found
+    lazily, in order (a caller may need only the first few)."""
+
+    __slots__ = ("padded", "toks", "_starts")
+
+    def __init__(self, padded: str) -> None:
+        self.padded = padded  # " " + folded text + " ": ``padded[i + 1]`` is the folded ``text[i]``
+        self.toks = padded.split()
+        self._starts: list[int] = []
+
+    def pos(self, i: int) -> int:
+        """Offset in the text of token ``i``."""
+        starts, toks = self._starts, self.toks
+        while len(starts) <= i:
+            n = len(starts)
+            starts.append(self.padded.find(toks[n], starts[-1] + 1 + len(toks[n - 1]) if starts else 0) - 1)
+        return starts[i]
+
+
+def folded_tokens(text: str, table: dict[int, str] = _FOLD) -> FoldedTokens | None:
+    """``text`` lower-cased and mapped through ``table`` (punctuation to spaces, digits to "0"), split into tokens;
+    None when lower-casing changed the length, so that offsets would not map back."""
+    padded = " " + text.lower().translate(table) + " "
+    return FoldedTokens(padded) if len(padded) == len(text) + 2 else None
+
+
 _STOP = {"the", "of", "this", "last", "early", "earlier", "in", "new", "s", "first", "during", "or", "on", "a", "an"}
 _DAY_TOKENS = frozenset("0" * n + suffix for n in (1, 2) for suffix in ("", "st", "nd", "rd", "th"))
 _MONTH_TOKENS = frozenset(MONTHS)
@@ -573,26 +602,20 @@ def _worth_trying(toks: list[str], k: int) -> bool:
     return True
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Date matches in text order, trying the combined pattern only around trigger tokens."""
-    padded = " " + text.lower().translate(_FOLD) + " "
-    if len(padded) != len(text) + 2:  # lower() changed the length: offsets would not map back
+def _matches(text: str, tokens: FoldedTokens | None = None) -> list[re.Match[str]]:
+    """Date matches in text order, trying the combined pattern only around trigger tokens (``tokens``: the text's
+    :func:`folded_tokens`, made here when not given)."""
+    if tokens is None:
+        tokens = folded_tokens(text)
+    if tokens is None:  # lower() changed the length: offsets would not map back
         return [m for m in _COMBINED.finditer(text) if _valid(m)]
-    toks = padded.split()
+    toks, pos = tokens.toks, tokens.pos
     if _TRIGGERS.isdisjoint(toks):
         return []
-    positions: list[int] = []  # start offsets of toks[0..], computed lazily in order
-
-    def pos(i: int) -> int:
-        while len(positions) <= i:
-            cur = positions[-1] + 1 + len(toks[len(positions) - 1]) if positions else 0
-            positions.append(padded.find(toks[len(positions)], cur) - 1)
-        return positions[i]
-
     found: list[re.Match[str]] = []
     first_free = 0  # first token index not inside a previous match
-    for k, tok in enumerate(toks):
-        if k < first_free or tok not in _TRIGGERS or not _worth_trying(toks, k):
+    for k in [k for k, tok in enumerate(toks) if tok in _TRIGGERS]:
+        if k < first_free or not _worth_trying(toks, k):
             continue
         j = k
         while j > first_free and k - j < 5 and toks[j - 1] in _STARTS:
@@ -602,9 +625,8 @@ def _matches(text: str) -> list[re.Match[str]]:
             m = _COMBINED.match(text, pos(start))
             if m is not None and m.end() > trig and _valid(m):
                 found.append(m)
-                first_free = k + 1
-                while first_free < len(toks) and pos(first_free) < m.end():
-                    first_free += 1
+                # the tokens starting before the match's end (token k starts at padded[trig + 1]) are inside it
+                first_free = k + len(tokens.padded[trig + 1 : m.end() + 1].split())
                 break
     return found
 
@@ -615,11 +637,12 @@ def _valid(m: re.Match[str]) -> bool:
     return need is None or _norm(m.group("prep")) in need
 
 
-def find_dates(text: str, published: dt.date | None) -> list[Span]:
-    """All date expressions of ``text`` as ``date`` spans, resolved against ``published`` where relative."""
+def find_dates(text: str, published: dt.date | None, tokens: FoldedTokens | None = None) -> list[Span]:
+    """All date expressions of ``text`` as ``date`` spans, resolved against ``published`` where relative
+    (``tokens``: the text's :func:`folded_tokens`, if already made)."""
     resolver = _Resolver(published)
     spans: list[Span] = []
-    for m in _matches(text):
+    for m in _matches(text, tokens):
         attrs = resolver.attrs(m)
         attrs["text"] = m.group()
         spans.append(Span(m.start(), m.end(), "date", attrs))
@@ -632,7 +655,9 @@ class DateTagger:
     name = "dates"
 
     def __call__(self, doc: Document) -> None:
-        for span in find_dates(doc.text, doc.published):
+        tokens = folded_tokens(doc.text)
+        doc.meta["_date_tokens"] = tokens  # the number tagger splits the same folded text (see there)
+        for span in find_dates(doc.text, doc.published, tokens):
             doc.add("date", span)
             if doc.published is None and span.attrs["relative"] and span.attrs["start"] is None:
                 doc.warn(NO_PUBLISHED_WARNING)

@@ -94,6 +94,18 @@ def test_scanner_finds_what_the_alternations_find(corpus: list[str]) -> None:
     assert found > 1000
 
 
+def test_cased_lexicons_share_the_pass(corpus: list[str]) -> None:
+    """The actors scanned with the four others, as the tagger runs them (cues looked for in the lower-cased text,
+    entries matched in the text), find what their alternation finds in the text."""
+    lower = [load_lexicon(f, i) for f, i in LOWER]
+    actors = load_lexicon("actors.tsv", ignore_case=False)
+    scanner = LexiconScanner(lower, cased=[actors])
+    assert not scanner._always_plain
+    for text in corpus:
+        low = lowered(Document(id="t", text=text))
+        assert scanner.scan(low, text) == [*(lex.finditer(low) for lex in lower), actors.finditer(text)], text
+
+
 def test_bundled_lexicons_are_scanned_by_cues() -> None:
     """Every bundled entry can be cued (else its lexicon would always run the slow alternation)."""
     for filename, ignore_case in [*LOWER, ("actors.tsv", False)]:
@@ -185,6 +197,34 @@ def test_several_lexicons_in_one_scan() -> None:
     for _ in range(500):
         text = "".join(rng.choice(["a", "b", "c", " ", "-", "1 mm", "fired at", "q", "x"]) for _ in range(20))
         assert scanner.scan(text) == [lex.finditer(text) for lex in lexicons], text
+
+
+@pytest.mark.parametrize("patterns", MADE_UP)
+def test_made_up_cased_lexicons(patterns: list[str]) -> None:
+    """A made-up lexicon matched case-sensitively, sharing the pass over the lower-cased text with another one."""
+    cased = Lexicon(
+        "cased", tuple(p.replace("a", "A") for p in patterns), tuple((str(i),) for i in range(len(patterns)))
+    )
+    other = Lexicon("other", ("b", "fired at", r"\d+ ?mm"), (("b",), ("f",), ("mm",)))
+    scanner = LexiconScanner([other], cased=[cased])
+    rng = random.Random(len(patterns))
+    alphabet = [*"aAbBcdqux", " ", " ", "-", "'", "1", " mm", "MM", "fire", "FIRED AT", "İ", "\u212a"]
+    hits = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        low = lowered(Document(id="t", text=text))
+        expected = [other.finditer(low), cased.finditer(text)]
+        assert scanner.scan(low, text) == expected, (patterns, text)
+        hits += len(expected[1])
+    assert hits > 50
+
+
+def test_cased_lexicon_with_a_non_ascii_cue_runs_its_alternation() -> None:
+    cased = Lexicon("cased", ("Ärzte", "Police"), (("0",), ("1",)))
+    scanner = LexiconScanner([], cased=[cased])
+    assert scanner._always_plain == (0,)
+    text = "Ärzte and Police, ärzte and police"
+    assert scanner.scan(lowered(Document(id="t", text=text)), text) == [cased.finditer(text)]
 
 
 def test_no_lexicons() -> None:

@@ -316,17 +316,27 @@ class LexiconScanner:
     with no literal start (``\\d+ ?mm``) make it a candidate wherever they match (:func:`_uncued_regex`), looked
     for only in texts that contain a literal they require (``"mm"``).  A lexicon with an entry the cues cannot
     describe runs its alternation.
+
+    ``cased`` lexicons (matched case-sensitively, in the original text) share the pass over the lower-cased text:
+    their cues are looked for lower-cased, which finds every place the cue itself occurs in the original (and a
+    few more, where the entry's regex, run on the original text, then fails).  That needs cues of ASCII characters,
+    whose lower case is one character and the same in any text; a cased lexicon with another cue runs its
+    alternation.
     """
 
-    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
-        self.lexicons = tuple(lexicons)
+    def __init__(self, lexicons: Sequence[Lexicon], cased: Sequence[Lexicon] = ()) -> None:
+        self.lexicons = (*lexicons, *cased)
+        self._cased = tuple(slot >= len(lexicons) for slot in range(len(self.lexicons)))  # slot -> in the original?
         candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, entry regex, entry columns)
         starting: dict[str, list[int]] = {}  # cue -> the candidates it starts
         gating: dict[str, list[tuple[int, str]]] = {}  # literal -> (candidate, its uncued alternatives) needing it
+        cased_gating: dict[str, list[tuple[int, str]]] = {}  # the same, for literals of cased lexicons
         always: list[int] = []
         for slot, lexicon in enumerate(self.lexicons):
             cues = [entry_cues(p) for p in lexicon.patterns]
-            if any(c is None for c in cues):
+            if any(c is None for c in cues) or (
+                self._cased[slot] and not all(cue.isascii() for c in cues if c is not None for cue in c.starts)
+            ):
                 always.append(slot)
                 continue
             for pattern, row, cue in zip(lexicon.patterns, lexicon.rows, cues, strict=True):
@@ -334,12 +344,15 @@ class LexiconScanner:
                 cid = len(candidates)
                 candidates.append((slot, pattern, row))
                 for start in cue.starts:
-                    starting.setdefault(start, []).append(cid)
+                    starting.setdefault(start.lower() if self._cased[slot] else start, []).append(cid)
                 for literal in cue.anywhere:
-                    gating.setdefault(literal, []).append((cid, cue.uncued))
+                    (cased_gating if self._cased[slot] else gating).setdefault(literal, []).append((cid, cue.uncued))
         self._candidates = tuple(candidates)
+        self._regexes: list[re.Pattern[str] | None] = [None] * len(candidates)  # each compiled on its first hit
         self._always_plain = tuple(always)
-        self._gates = tuple((literal, tuple(entries)) for literal, entries in gating.items())  # few: found by ``in``
+        # few: found by ``in``, each in its own text
+        self._gates = tuple((literal, tuple(entries)) for literal, entries in gating.items())
+        self._cased_gates = tuple((literal, tuple(entries)) for literal, entries in cased_gating.items())
         self._automaton: ahocorasick.Automaton | None = None
         if starting:
             automaton = ahocorasick.Automaton()
@@ -348,9 +361,13 @@ class LexiconScanner:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def scan(self, text: str) -> list[list[Match]]:
-        """Each lexicon's matches in ``text``, in text order: what :meth:`Lexicon.finditer` gives."""
-        lexicons, candidates = self.lexicons, self._candidates
+    def scan(self, text: str, original: str | None = None) -> list[list[Match]]:
+        """Each lexicon's matches in ``text``, in text order: what :meth:`Lexicon.finditer` gives; the ``cased``
+        lexicons' come last, matched in ``original``, of which ``text`` is then the :func:`lowered` copy."""
+        lexicons, candidates, regexes = self.lexicons, self._candidates, self._regexes
+        if original is None:
+            original = text
+        texts = [original if cased else text for cased in self._cased]
         found: list[list[Match]] = [[] for _ in lexicons]
         # (start, candidate id): sorted, in text order and, at one start, in file order (ids follow the files); a
         # cue inside a word ("man" in "command") is dropped here, as the entry's regex would refuse it
@@ -365,19 +382,24 @@ class LexiconScanner:
             else []
         )
         uncued = {entry for literal, entries in self._gates if literal in text for entry in entries}
+        if self._cased_gates:
+            uncued |= {entry for literal, entries in self._cased_gates if literal in original for entry in entries}
         for cid, alternatives in uncued:
-            hits += [(m.start(), cid) for m in _uncued_regex(alternatives).finditer(text)]
+            hits += [(m.start(), cid) for m in _uncued_regex(alternatives).finditer(texts[candidates[cid][0]])]
         hits.sort()
         resume = [0] * len(lexicons)  # where each lexicon's previous match ended
         for start, cid in hits:
             slot, pattern, row = candidates[cid]
             if start >= resume[slot]:
-                m = _entry_regex(pattern).match(text, start)
+                regex = regexes[cid]
+                if regex is None:
+                    regex = regexes[cid] = _entry_regex(pattern)
+                m = regex.match(texts[slot], start)
                 if m is not None:
                     found[slot].append((start, m.end(), row))
                     resume[slot] = m.end()
         for slot in self._always_plain:
-            found[slot] = lexicons[slot].finditer(text)
+            found[slot] = lexicons[slot].finditer(texts[slot])
         return found
 
 
@@ -409,15 +431,14 @@ class LexiconTagger:
         self.victims = load_lexicon("victims.tsv", ignore_case=True).padded(1)
         self.damage = load_lexicon("damage.tsv", ignore_case=True).padded(1)
         self.not_actor_nouns = frozenset(word_list("not_actor_nouns.txt"))
-        # one pass over the lower-cased text for the four case-insensitive lexicons, one over the text for actors
-        self._lower_scan = LexiconScanner([self.weapons, self.triggers, self.victims, self.damage])
-        self._text_scan = LexiconScanner([self.actors])
+        # one pass over the lower-cased text for the four case-insensitive lexicons and the actors, which are
+        # matched case-sensitively in the text
+        self._scan = LexiconScanner([self.weapons, self.triggers, self.victims, self.damage], cased=[self.actors])
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
         low = lowered(doc)
-        weapons, triggers, victims, damage = self._lower_scan.scan(low)
-        (actors,) = self._text_scan.scan(text)
+        weapons, triggers, victims, damage, actors = self._scan.scan(low, text)
         for start, end, (category, model) in weapons:
             doc.add("weapon", Span(start, end, "weapon", {"category": category, "model": model or None}))
         for start, end, (role, sub) in triggers:

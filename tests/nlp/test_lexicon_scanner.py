@@ -20,7 +20,9 @@ from conflictlens.nlp.lexicon import (
     LexiconScanner,
     LexiconTagger,
     _top_level_alternatives,
+    cached_parts,
     entry_cues,
+    entry_parts,
     load_lexicon,
     lowered,
 )
@@ -225,6 +227,52 @@ def test_cased_lexicon_with_a_non_ascii_cue_runs_its_alternation() -> None:
     assert scanner._always_plain == (0,)
     text = "Ärzte and Police, ärzte and police"
     assert scanner.scan(lowered(Document(id="t", text=text)), text) == [cased.finditer(text)]
+
+
+def test_entries_are_tried_by_alternatives() -> None:
+    assert entry_parts("fire at|fired at|shell(?:ed|ing)") == [
+        ("fire at", entry_cues("fire at")),
+        ("fired at", entry_cues("fired at")),
+        ("shell(?:ed|ing)", entry_cues("shell(?:ed|ing)")),
+    ]
+    assert entry_parts("ab|(?:c|d)e") == [("ab", entry_cues("ab")), ("(?:c|d)e", entry_cues("(?:c|d)e"))]
+    # kept whole: one alternative, an alternative without a literal start, one that cannot be cued
+    for pattern in ["a(?:b|c)", r"artillery|\d+ ?mm", r"a|(b)\1"]:
+        parts = entry_parts(pattern)
+        assert parts is None or parts == [(pattern, entry_cues(pattern))], pattern
+    assert entry_parts(r"(a)\1") is None
+
+
+def test_cues_are_cached(tmp_path: Path) -> None:
+    """The cues read back from the cache are the ones computed; a cache for other patterns, or a broken one, is not
+    used; an unwritable cache directory only costs the time."""
+    patterns = [*MADE_UP[0], *MADE_UP[1], *MADE_UP[4], "a|b"]
+    expected = [entry_parts(p) for p in patterns]
+    assert cached_parts(patterns, tmp_path) == expected  # computed, written
+    (written,) = tmp_path.iterdir()
+    assert cached_parts(patterns, tmp_path) == expected  # read back
+    assert cached_parts(patterns[:-1], tmp_path) == expected[:-1]  # other patterns, another file
+    assert len(list(tmp_path.iterdir())) == 2
+    written.write_text('{"key": "x", "parts": []}')
+    assert cached_parts(patterns, tmp_path) == expected
+    written.write_text("{broken")
+    assert cached_parts(patterns, tmp_path) == expected
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cached_parts(patterns, blocker / "cache") == expected
+
+
+def test_tagger_reads_its_cues_from_the_home_cache() -> None:
+    first = LexiconTagger()
+    second = LexiconTagger()
+    assert second._scan._candidates == first._scan._candidates
+    doc = Document(id="t", text=" ".join(SENTENCES))
+    first(doc)
+    other = Document(id="t", text=doc.text)
+    second(other)
+    assert [(s.start, s.end, s.attrs) for layer in doc.layers.values() for s in layer] == [
+        (s.start, s.end, s.attrs) for layer in other.layers.values() for s in layer
+    ]
 
 
 def test_no_lexicons() -> None:

@@ -10,13 +10,20 @@ downstream never see a raw string table.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import ahocorasick
 
@@ -302,6 +309,80 @@ def _starts_only(starts: set[str]) -> set[str]:
     return set(kept)
 
 
+# An entry as the scanner tries it: its parts (regexes tried in order at a position, as the entry's alternatives are)
+# with their cues; None when the entry cannot be cued.
+Parts = list[tuple[str, EntryCues]] | None
+
+
+def entry_parts(pattern: str) -> Parts:
+    """The parts of one entry: its top-level alternatives, each with its own cues, so that a cue makes a candidate
+    of only the alternatives it can start, not of the whole entry (many entries are long alternations, and trying --
+    and compiling -- all of an entry where one rare alternative's cue occurs is wasted).  Trying an entry's
+    alternatives in order, each standing alone, is what the entry does at one position.  An entry with an
+    alternative that has no literal start stays whole (its uncued part is found by :func:`_uncued_regex`), as does
+    one whose alternatives cannot all be cued alone."""
+    cues = entry_cues(pattern)
+    if cues is None or cues.anywhere:
+        return None if cues is None else [(pattern, cues)]
+    alternatives = _top_level_alternatives(pattern)
+    if len(alternatives) == 1:
+        return [(pattern, cues)]
+    parts = [(alternative, entry_cues(alternative)) for alternative in alternatives]
+    if any(cue is None or cue.anywhere for _, cue in parts):
+        return [(pattern, cues)]
+    return parts  # type: ignore[return-value]
+
+
+# Reading the cues takes sre's parser (pure Python) over every entry: tens of milliseconds at each start-up, so the
+# parts of a set of lexicons are kept in a JSON file named after everything they depend on -- the entries, this
+# format and the Python version (its parser) -- and read back in about a millisecond.
+_PARTS_FORMAT = 1  # bump when the cue analysis changes: files written before are no longer read
+
+
+def cached_parts(patterns: Sequence[str], cache_dir: Path | None) -> list[Parts]:
+    """:func:`entry_parts` of each pattern, from a cache file in ``cache_dir`` when one was written for exactly these
+    patterns (else computed, and the file written; a cache that cannot be read or written only costs the time)."""
+    if cache_dir is None:
+        return [entry_parts(p) for p in patterns]
+    key = json.dumps([_PARTS_FORMAT, sys.version, _MAX_CUES, _MAX_CLASS, list(patterns)])
+    path = cache_dir / f"lexicon-cues-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}.json"
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        data = json.loads(path.read_text("utf-8"))
+        if data["key"] == key:
+            parts: list[Parts] = [
+                None if entry is None else [(p, EntryCues(frozenset(s), frozenset(a), u)) for p, s, a, u in entry]
+                for entry in data["parts"]
+            ]
+            # each entry is its parts joined: a check that the file belongs to these patterns, entry by entry
+            if len(parts) == len(patterns) and all(
+                e is None or "|".join(p for p, _ in e) == pattern for e, pattern in zip(parts, patterns, strict=True)
+            ):
+                return parts
+    parts = [entry_parts(p) for p in patterns]
+    with contextlib.suppress(OSError):
+        _write_json(path, {"key": key, "parts": [_parts_json(e) for e in parts]})
+    return parts
+
+
+def _parts_json(parts: Parts) -> list[list[object]] | None:
+    return None if parts is None else [[p, sorted(c.starts), sorted(c.anywhere), c.uncued] for p, c in parts]
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file renamed into place), so that concurrent processes
+    never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 # --- scanning ---------------------------------------------------------------------------------------------------------
 
 
@@ -310,9 +391,11 @@ class LexiconScanner:
 
     Why: the alternation tries every entry at every word start.  Here one Aho-Corasick pass (C, pyahocorasick) over
     the text finds where entries' cues occur, and only those entries are tried, each at those positions, by its own
-    regex (:func:`_entry_regex`).  Candidates are tried in text order and, at one position, in file order; a
-    position inside the lexicon's previous match is skipped -- exactly the alternation's leftmost-first,
-    non-overlapping choice, since an entry can match only where one of its cues starts.  An entry's alternatives
+    regex (:func:`_entry_regex`) -- or rather only those of their alternatives that the cue can start
+    (:func:`entry_parts`).  Candidates are tried in text order and, at one position, in file order (and an entry's
+    alternatives in their order); a position inside the lexicon's previous match is skipped -- exactly the
+    alternation's leftmost-first, non-overlapping choice, since an entry can match only where one of its cues
+    starts.  An entry's alternatives
     with no literal start (``\\d+ ?mm``) make it a candidate wherever they match (:func:`_uncued_regex`), looked
     for only in texts that contain a literal they require (``"mm"``).  A lexicon with an entry the cues cannot
     describe runs its alternation.
@@ -321,32 +404,36 @@ class LexiconScanner:
     their cues are looked for lower-cased, which finds every place the cue itself occurs in the original (and a
     few more, where the entry's regex, run on the original text, then fails).  That needs cues of ASCII characters,
     whose lower case is one character and the same in any text; a cased lexicon with another cue runs its
-    alternation.
+    alternation.  With ``cache_dir`` the cues are kept there between processes (:func:`cached_parts`).
     """
 
-    def __init__(self, lexicons: Sequence[Lexicon], cased: Sequence[Lexicon] = ()) -> None:
+    def __init__(
+        self, lexicons: Sequence[Lexicon], cased: Sequence[Lexicon] = (), cache_dir: Path | None = None
+    ) -> None:
         self.lexicons = (*lexicons, *cased)
         self._cased = tuple(slot >= len(lexicons) for slot in range(len(self.lexicons)))  # slot -> in the original?
-        candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, entry regex, entry columns)
+        candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, part regex, entry columns)
         starting: dict[str, list[int]] = {}  # cue -> the candidates it starts
         gating: dict[str, list[tuple[int, str]]] = {}  # literal -> (candidate, its uncued alternatives) needing it
         cased_gating: dict[str, list[tuple[int, str]]] = {}  # the same, for literals of cased lexicons
         always: list[int] = []
+        all_parts = iter(cached_parts([p for lexicon in self.lexicons for p in lexicon.patterns], cache_dir))
         for slot, lexicon in enumerate(self.lexicons):
-            cues = [entry_cues(p) for p in lexicon.patterns]
-            if any(c is None for c in cues) or (
-                self._cased[slot] and not all(cue.isascii() for c in cues if c is not None for cue in c.starts)
+            parts = [next(all_parts) for _ in lexicon.patterns]
+            if any(e is None for e in parts) or (
+                self._cased[slot] and not all(c.isascii() for e in parts for _, cue in e or () for c in cue.starts)
             ):
                 always.append(slot)
                 continue
-            for pattern, row, cue in zip(lexicon.patterns, lexicon.rows, cues, strict=True):
-                assert cue is not None
-                cid = len(candidates)
-                candidates.append((slot, pattern, row))
-                for start in cue.starts:
-                    starting.setdefault(start.lower() if self._cased[slot] else start, []).append(cid)
-                for literal in cue.anywhere:
-                    (cased_gating if self._cased[slot] else gating).setdefault(literal, []).append((cid, cue.uncued))
+            gates = cased_gating if self._cased[slot] else gating
+            for row, entry in zip(lexicon.rows, parts, strict=True):
+                for part, cue in entry or ():
+                    cid = len(candidates)
+                    candidates.append((slot, part, row))
+                    for start in cue.starts:
+                        starting.setdefault(start.lower() if self._cased[slot] else start, []).append(cid)
+                    for literal in cue.anywhere:
+                        gates.setdefault(literal, []).append((cid, cue.uncued))
         self._candidates = tuple(candidates)
         self._regexes: list[re.Pattern[str] | None] = [None] * len(candidates)  # each compiled on its first hit
         self._always_plain = tuple(always)
@@ -419,6 +506,16 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PLACE_NOUN = re.compile(r"\s+(?:city|cities|town|towns|village|villages|regions?|territory|soil|capital|border)\b")
 
 
+def _cache_dir() -> Path | None:
+    """Where the bundled lexicons' cues are cached: the home's ``cache`` directory (None if it cannot be found)."""
+    from conflictlens.home import home_path
+
+    try:
+        return home_path("cache")
+    except Exception:  # no home directory to be had: compute the cues at every start-up
+        return None
+
+
 class LexiconTagger:
     """Adds ``weapon``, ``trigger``, ``actor``, ``victim`` and ``damage`` spans from the bundled lexicons."""
 
@@ -433,7 +530,9 @@ class LexiconTagger:
         self.not_actor_nouns = frozenset(word_list("not_actor_nouns.txt"))
         # one pass over the lower-cased text for the four case-insensitive lexicons and the actors, which are
         # matched case-sensitively in the text
-        self._scan = LexiconScanner([self.weapons, self.triggers, self.victims, self.damage], cased=[self.actors])
+        self._scan = LexiconScanner(
+            [self.weapons, self.triggers, self.victims, self.damage], cased=[self.actors], cache_dir=_cache_dir()
+        )
 
     def __call__(self, doc: Document) -> None:
         text = doc.text

@@ -26,7 +26,7 @@ from typing import Any
 
 from conflictlens.document import Document, Span
 from conflictlens.nlp.dates import _FOLD as _DATE_FOLD
-from conflictlens.nlp.dates import MONTHS, FoldedTokens, _trie, folded_tokens
+from conflictlens.nlp.dates import MONTHS, FoldedTokens, Folding, _trie, folded_tokens
 from conflictlens.nlp.lexicon import read_rows
 
 __all__ = ["NumberTagger", "find_numbers", "parse_number_word"]
@@ -130,7 +130,7 @@ _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _NOT_ONE = re.compile(r"(?:no\s+one|one\s+another|one\s+by\s+one)\b", re.IGNORECASE)
 
 # the date tagger's folding, and "+" blanked too ("40+"): for a text without "+" the two folded copies are the same
-_FOLD = {**_DATE_FOLD, ord("+"): " "}
+_FOLDING = Folding({**_DATE_FOLD, ord("+"): " "})
 _WORD_TRIGGERS = frozenset(
     {w for w in _WORDS if w != "zero"} | {w for p in _VAGUE for w in p.split()} - {"a", "an", "of"}
 )
@@ -212,9 +212,9 @@ def find_numbers(
     text: str, skip: list[tuple[int, int]] | None = None, tokens: FoldedTokens | None = None
 ) -> list[Span]:
     """All counts of ``text`` as ``number`` spans; numbers inside a ``skip`` range (dates) are left out.
-    ``tokens``: the text's :func:`~conflictlens.nlp.dates.folded_tokens` with this module's table, if already made."""
+    ``tokens``: the text's :func:`~conflictlens.nlp.dates.folded_tokens` with this module's folding, if already made."""
     if tokens is None:
-        tokens = folded_tokens(text, _FOLD)
+        tokens = folded_tokens(text, _FOLDING)
     spans: list[Span] = []
     candidates: list[tuple[int, list[int]]] = []
     if tokens is None:  # lower() changed the length: try every word start

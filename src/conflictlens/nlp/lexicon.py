@@ -543,7 +543,7 @@ class LexiconTagger:
         for start, end, (role, sub) in triggers:
             doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
         for start, end, (name, country, kind, side, bare) in actors:
-            if _PLACE_NOUN.match(text[end : end + 12]):
+            if _PLACE_NOUN.match(text, end, end + 12):
                 continue  # "the Russian city of Belgorod": a place, not an actor
             if bare == "bare" and (nxt := _NEXT_WORD.match(low, end)) and nxt.group(1) in self.not_actor_nouns:
                 continue  # "Ukrainian Railways said", "the Russian president": a nationality, not an armed actor

@@ -75,9 +75,14 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_WORD_ENDS = re.compile(r"(?<=\w)(?=[\s-])")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def parse_number_word(s: str) -> int | None:
     """Value of a number written in words ("twenty-three", "a hundred", "two hundred and five"), else None."""
-    tokens = [t for t in re.split(r"[\s-]+", s.lower().strip()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(s.lower().strip()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] in ("a", "an"):
@@ -157,7 +162,7 @@ def _attrs(m: re.Match[str], text: str) -> dict[str, Any] | None:
         else:
             value = int(digits)
             if len(raw) == 4 and 1900 <= value <= 2099 and not m.group("hi"):
-                after = re.match(r"\s+([a-z]+)", text[m.end("dig") :])
+                after = _NEXT_WORD.match(text, m.end("dig"))
                 if after is None or after.group(1) in _NOT_AFTER_YEAR:
                     return None  # a year
         if (
@@ -193,7 +198,7 @@ def _match_at(text: str, pos: int) -> tuple[re.Match[str], dict[str, Any]] | Non
     if m.group("word"):  # shrink word runs that do not parse ("five six") to the longest prefix that does
         word = m.group("word")
         if parse_number_word(word) is None:
-            parts = re.split(r"(?<=\w)(?=[\s-])", word)
+            parts = _WORD_ENDS.split(word)
             for n in range(len(parts) - 1, 0, -1):
                 prefix = "".join(parts[:n])
                 if parse_number_word(prefix) is not None:

@@ -83,7 +83,8 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _entry_regex(pattern: str) -> re.Pattern[str]:
-    """One entry alone, as the alternation tries it at a position (compiled on the first hit: most texts need few)."""
+    """One entry (or one of its top-level alternatives) alone, as the alternation tries it at a position (compiled
+    on the first hit: most texts need few)."""
     return re.compile(_BEFORE + "(?:" + pattern + ")" + _AFTER)
 
 
@@ -395,10 +396,9 @@ class LexiconScanner:
     (:func:`entry_parts`).  Candidates are tried in text order and, at one position, in file order (and an entry's
     alternatives in their order); a position inside the lexicon's previous match is skipped -- exactly the
     alternation's leftmost-first, non-overlapping choice, since an entry can match only where one of its cues
-    starts.  An entry's alternatives
-    with no literal start (``\\d+ ?mm``) make it a candidate wherever they match (:func:`_uncued_regex`), looked
-    for only in texts that contain a literal they require (``"mm"``).  A lexicon with an entry the cues cannot
-    describe runs its alternation.
+    starts.  An entry's alternatives with no literal start (``\\d+ ?mm``) make it a candidate wherever they match
+    (:func:`_uncued_regex`), looked for only in texts that contain a literal they require (``"mm"``).  A lexicon
+    with an entry the cues cannot describe runs its alternation.
 
     ``cased`` lexicons (matched case-sensitively, in the original text) share the pass over the lower-cased text:
     their cues are looked for lower-cased, which finds every place the cue itself occurs in the original (and a

@@ -321,9 +321,10 @@ class _Resolver:
         kind = m.lastgroup or ""
         short, full = _GROUPS[kind]
         groups = {k: v for k, v in zip(short, m.group(*full), strict=True) if v is not None}
+        # normalised once here for every branch ("on the Night of" -> "on the night of")
         prep = groups["prep"] = _norm(groups.get("prep"))
         out: dict[str, Any] = {"start": None, "end": None, "precision": "unknown", "relative": False}
-        getattr(self, "_" + kind)(groups, out)
+        _BRANCH_RESOLVERS[kind](self, groups, out)
         if prep == "since":
             out["since"] = True
         elif prep in _APPROX:
@@ -376,7 +377,7 @@ class _Resolver:
             y2 = int(y2s)
         y1 = int(grp["y1"]) if "y1" in grp else (y2 - 1 if (m1, d1) > (m2, d2) else y2)
         start, end = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
-        if "night" in _norm(grp.get("prep")) and start is not None and start == end:
+        if "night" in grp["prep"] and start is not None and start == end:
             end = start + _ONE_DAY
         self._set(out, start, end, "range")
 
@@ -394,7 +395,7 @@ class _Resolver:
                 grp["y1"] = grp["y"]
             self._range(grp, out)
             return
-        self._single(out, grp.get("y"), _month(grp["m"]), _day(grp["d"]), "night" in _norm(grp.get("prep")))
+        self._single(out, grp.get("y"), _month(grp["m"]), _day(grp["d"]), "night" in grp["prep"])
 
     _mdy = _dmy
 
@@ -405,7 +406,7 @@ class _Resolver:
         out["relative"] = True
         if self.published is None:
             return
-        mon, prep = _month(grp["m"]), _norm(grp.get("prep"))
+        mon, prep = _month(grp["m"]), grp["prep"]
         y = self.published.year - (mon > self.published.month or (prep == "last" and mon == self.published.month))
         self._set(out, *_month_bounds(y, mon), "month")
 
@@ -417,7 +418,7 @@ class _Resolver:
         out["relative"] = True
         if self.published is None:
             return
-        prep, part = _norm(grp.get("prep")), _norm(grp.get("part"))
+        prep, part = grp["prep"], _norm(grp.get("part"))
         wd = WEEKDAYS[_norm(grp["wd"])]
         if prep == "next":
             day = _weekday_on_or_before(wd, self.published + dt.timedelta(days=7), strictly=True)
@@ -508,6 +509,10 @@ class _Resolver:
             return
         day = ref + dt.timedelta(days=off)
         self._set(out, day, day, "day")
+
+
+# each branch's method of _Resolver, looked up once
+_BRANCH_RESOLVERS = {kind: getattr(_Resolver, "_" + kind) for kind in _BRANCHES}
 
 
 # -- fast candidate search -----------------------------------------------------------------------------------

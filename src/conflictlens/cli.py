@@ -11,7 +11,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -84,24 +84,35 @@ def extract_command(
         raise typer.Exit(2) from None
     failures = 0
     ok = 0
-    out: TextIO
+    as_table = fmt is OutputFormat.table
+    out: IO[Any]
     try:
-        out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+        # JSON Lines are written as the bytes the serializer makes, the table as text
+        if output is None:
+            out = sys.stdout
+        elif as_table:
+            out = open(output, "w", encoding="utf-8")  # noqa: SIM115
+        else:
+            out = open(output, "wb")  # noqa: SIM115
     except OSError as exc:
         _error(f"{output}: cannot write ({exc.strerror})")
         raise typer.Exit(2) from None
+    # JSON Lines to stdout go to its binary buffer, where it has one (a stream swapped in for stdout may not)
+    sink: IO[Any] = out if output is not None or as_table else getattr(out, "buffer", out)
+    binary = not as_table and sink is not sys.stdout
     table = None
-    if fmt is OutputFormat.table:
+    if as_table:
         from conflictlens.report_table import TableWriter
 
         table = TableWriter(out)
     try:
         from functools import partial
 
-        from conflictlens.engine.local import default_jobs, json_line, run_parallel
+        from conflictlens.engine.local import default_jobs, json_bytes, json_line, run_parallel
 
         workers = default_jobs() if jobs <= 0 else jobs
-        transform = None if table is not None else partial(json_line, with_text=with_text)
+        transform = None if table is not None else partial(json_bytes if binary else json_line, with_text=with_text)
+        newline: bytes | str = b"\n" if binary else "\n"
         for result in run_parallel(iter_documents(inputs, pub), workers, pipeline=pipeline, transform=transform):
             if isinstance(result, DocumentFailure):
                 failures += 1
@@ -111,11 +122,11 @@ def extract_command(
             if table is not None:
                 table.write(result)  # type: ignore[arg-type]
             else:
-                out.write(f"{result}\n")
-                if out is sys.stdout:
-                    out.flush()
+                sink.write(result + newline)  # type: ignore[operator]
+                if output is None:
+                    sink.flush()
     finally:
-        if out is not sys.stdout:
+        if output is not None:
             out.close()
     if ok == 0 and failures == 0:
         _error("no documents found in " + ", ".join(inputs))

@@ -189,6 +189,11 @@ class DocumentResult(_Model):
         """The contract's JSON object as one line (serialised by pydantic-core, faster than ``json.dumps``)."""
         return self.model_dump_json(exclude=None if with_text else {"text"})
 
+    def to_json_bytes(self, with_text: bool = False) -> bytes:
+        """:meth:`to_json_line` UTF-8 encoded, as pydantic-core makes it (no round trip through ``str``), for a
+        binary stream."""
+        return self.__pydantic_serializer__.to_json(self, exclude=None if with_text else {"text"})
+
     def to_json_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The contract's JSON object; ``text`` is included only when asked for (``--with-text``)."""
         data = self.model_dump(mode="json", exclude={"text"} if not with_text else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conflictlens.document import Document
-from conflictlens.engine.local import json_line, run_parallel
+from conflictlens.engine.local import json_bytes, json_line, run_parallel
 from conflictlens.model import DocumentFailure, DocumentResult
 
 TEXTS = [
@@ -34,3 +34,12 @@ def test_transform_runs_in_the_workers(pipeline) -> None:  # type: ignore[no-unt
     lines = list(run_parallel(_docs(6), jobs=2, pipeline=pipeline, transform=json_line))
     assert isinstance(lines[0], str) and lines[0].startswith('{"id":"d0"')
     assert isinstance(lines[5], DocumentFailure)
+
+
+def test_json_bytes_are_the_json_line_encoded(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The CLI writes :func:`json_bytes` to files; it must be the contract's line, byte for byte."""
+    for doc in _docs(4):
+        if isinstance(doc, Document):
+            result = pipeline.run(Document(id=doc.id, text=doc.text + " \u201cЗахід\u201d said."))
+            for with_text in (False, True):
+                assert json_bytes(result, with_text) == json_line(result, with_text).encode("utf-8")

@@ -20,7 +20,9 @@ from conflictlens.nlp.lexicon import (
     LexiconScanner,
     LexiconTagger,
     _top_level_alternatives,
+    cached_parts,
     entry_cues,
+    entry_parts,
     load_lexicon,
     lowered,
 )
@@ -92,6 +94,18 @@ def test_scanner_finds_what_the_alternations_find(corpus: list[str]) -> None:
         assert text_scan.scan(text) == [actors.finditer(text)], text
         found += sum(map(len, expected))
     assert found > 1000
+
+
+def test_cased_lexicons_share_the_pass(corpus: list[str]) -> None:
+    """The actors scanned with the four others, as the tagger runs them (cues looked for in the lower-cased text,
+    entries matched in the text), find what their alternation finds in the text."""
+    lower = [load_lexicon(f, i) for f, i in LOWER]
+    actors = load_lexicon("actors.tsv", ignore_case=False)
+    scanner = LexiconScanner(lower, cased=[actors])
+    assert not scanner._always_plain
+    for text in corpus:
+        low = lowered(Document(id="t", text=text))
+        assert scanner.scan(low, text) == [*(lex.finditer(low) for lex in lower), actors.finditer(text)], text
 
 
 def test_bundled_lexicons_are_scanned_by_cues() -> None:
@@ -185,6 +199,80 @@ def test_several_lexicons_in_one_scan() -> None:
     for _ in range(500):
         text = "".join(rng.choice(["a", "b", "c", " ", "-", "1 mm", "fired at", "q", "x"]) for _ in range(20))
         assert scanner.scan(text) == [lex.finditer(text) for lex in lexicons], text
+
+
+@pytest.mark.parametrize("patterns", MADE_UP)
+def test_made_up_cased_lexicons(patterns: list[str]) -> None:
+    """A made-up lexicon matched case-sensitively, sharing the pass over the lower-cased text with another one."""
+    cased = Lexicon(
+        "cased", tuple(p.replace("a", "A") for p in patterns), tuple((str(i),) for i in range(len(patterns)))
+    )
+    other = Lexicon("other", ("b", "fired at", r"\d+ ?mm"), (("b",), ("f",), ("mm",)))
+    scanner = LexiconScanner([other], cased=[cased])
+    rng = random.Random(len(patterns))
+    alphabet = [*"aAbBcdqux", " ", " ", "-", "'", "1", " mm", "MM", "fire", "FIRED AT", "İ", "\u212a"]
+    hits = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        low = lowered(Document(id="t", text=text))
+        expected = [other.finditer(low), cased.finditer(text)]
+        assert scanner.scan(low, text) == expected, (patterns, text)
+        hits += len(expected[1])
+    assert hits > 50
+
+
+def test_cased_lexicon_with_a_non_ascii_cue_runs_its_alternation() -> None:
+    cased = Lexicon("cased", ("Ärzte", "Police"), (("0",), ("1",)))
+    scanner = LexiconScanner([], cased=[cased])
+    assert scanner._always_plain == (0,)
+    text = "Ärzte and Police, ärzte and police"
+    assert scanner.scan(lowered(Document(id="t", text=text)), text) == [cased.finditer(text)]
+
+
+def test_entries_are_tried_by_alternatives() -> None:
+    assert entry_parts("fire at|fired at|shell(?:ed|ing)") == [
+        ("fire at", entry_cues("fire at")),
+        ("fired at", entry_cues("fired at")),
+        ("shell(?:ed|ing)", entry_cues("shell(?:ed|ing)")),
+    ]
+    assert entry_parts("ab|(?:c|d)e") == [("ab", entry_cues("ab")), ("(?:c|d)e", entry_cues("(?:c|d)e"))]
+    # kept whole: one alternative, an alternative without a literal start, one that cannot be cued
+    for pattern in ["a(?:b|c)", r"artillery|\d+ ?mm", r"a|(b)\1"]:
+        parts = entry_parts(pattern)
+        assert parts is None or parts == [(pattern, entry_cues(pattern))], pattern
+    assert entry_parts(r"(a)\1") is None
+
+
+def test_cues_are_cached(tmp_path: Path) -> None:
+    """The cues read back from the cache are the ones computed; a cache for other patterns, or a broken one, is not
+    used; an unwritable cache directory only costs the time."""
+    patterns = [*MADE_UP[0], *MADE_UP[1], *MADE_UP[4], "a|b"]
+    expected = [entry_parts(p) for p in patterns]
+    assert cached_parts(patterns, tmp_path) == expected  # computed, written
+    (written,) = tmp_path.iterdir()
+    assert cached_parts(patterns, tmp_path) == expected  # read back
+    assert cached_parts(patterns[:-1], tmp_path) == expected[:-1]  # other patterns, another file
+    assert len(list(tmp_path.iterdir())) == 2
+    written.write_text('{"key": "x", "parts": []}')
+    assert cached_parts(patterns, tmp_path) == expected
+    written.write_text("{broken")
+    assert cached_parts(patterns, tmp_path) == expected
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert cached_parts(patterns, blocker / "cache") == expected
+
+
+def test_tagger_reads_its_cues_from_the_home_cache() -> None:
+    first = LexiconTagger()
+    second = LexiconTagger()
+    assert second._scan._candidates == first._scan._candidates
+    doc = Document(id="t", text=" ".join(SENTENCES))
+    first(doc)
+    other = Document(id="t", text=doc.text)
+    second(other)
+    assert [(s.start, s.end, s.attrs) for layer in doc.layers.values() for s in layer] == [
+        (s.start, s.end, s.attrs) for layer in other.layers.values() for s in layer
+    ]
 
 
 def test_no_lexicons() -> None:

@@ -44,6 +44,11 @@ def json_line(result: DocumentResult, with_text: bool = False) -> str:
     return result.to_json_line(with_text=with_text)
 
 
+def json_bytes(result: DocumentResult, with_text: bool = False) -> bytes:
+    """:func:`json_line` UTF-8 encoded (a picklable ``transform`` for writing to a binary stream)."""
+    return result.to_json_bytes(with_text=with_text)
+
+
 def default_jobs() -> int:
     """Worker processes to use by default: the CPUs this process may run on."""
     try:

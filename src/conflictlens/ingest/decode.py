@@ -31,7 +31,7 @@ def normalise_text(text: str) -> str:
     """Newlines to ``\\n``, a leading BOM dropped, NFC; nothing else is touched."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return unicodedata.normalize("NFC", _NEWLINES.sub("\n", text))
+    return unicodedata.normalize("NFC", _NEWLINES.sub("\n", text) if "\r" in text else text)
 
 
 def check_not_binary(data: bytes, source: str) -> None:

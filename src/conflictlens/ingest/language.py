@@ -41,7 +41,9 @@ FAST_PATH_SHARE = 0.25
 FAST_PATH_MIN_HITS = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_WORD = re.compile(r"[a-z]+")  # _WORD in lower-cased ASCII text
+# bytes.translate table: ASCII letters lower-cased, every other byte a space (split, an ASCII text gives the runs of
+# letters that _WORD finds in it, lower-cased)
+_ASCII_LETTERS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 else 32 for b in range(256))
 _lock = threading.Lock()
 _identifier: Any = None
 
@@ -52,6 +54,12 @@ def _english_words() -> frozenset[str]:
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def _english_ascii_words() -> frozenset[bytes]:
+    """The common English words as ASCII bytes, to count in an ASCII text split as bytes."""
+    return frozenset(w.encode("ascii") for w in _english_words() if w.isascii())
 
 
 def _get_identifier() -> Any:
@@ -141,17 +149,20 @@ def looks_plainly_english(text: str) -> bool:
     """Cheap test: a Latin-script text in which a good share of words are very common English words."""
     sample = text[:SAMPLE_CHARS]
     # every document passes here, so the counts run at C speed.  An ASCII sample (most) has no non-ASCII word to
-    # count, and its words are runs of ASCII letters, which the lower-cased sample gives already lower-cased.
+    # count, and its words are runs of ASCII letters: its bytes with letters lower-cased and all else blanked, split.
+    words: list[str] | list[bytes]
     if sample.isascii():
-        words = _ASCII_WORD.findall(sample.lower())
+        words = sample.encode("ascii").translate(_ASCII_LETTERS).split()
+        english: frozenset[str] | frozenset[bytes] = _english_ascii_words()
     else:
         words = _WORD.findall(sample)
         if sum(not w.isascii() for w in words) > 0.1 * len(words):
             return False
         words = [w.lower() for w in words]
+        english = _english_words()
     if not words:
         return False
-    hits = sum(map(_english_words().__contains__, words))
+    hits = sum(map(english.__contains__, words))
     return hits >= FAST_PATH_MIN_HITS and hits >= FAST_PATH_SHARE * len(words)
 
 

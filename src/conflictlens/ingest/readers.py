@@ -9,6 +9,7 @@ and yielded in place as a :class:`~conflictlens.model.DocumentFailure`, so one b
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import io
@@ -258,7 +259,8 @@ class _Reader:
 
     def _jsonl_document(self, line: bytes, lineno: int, where: str) -> Document:
         try:
-            raw = line.decode("utf-8-sig").rstrip("\r\n")
+            # what the "utf-8-sig" codec does (a leading BOM dropped), without its Python-level codec function
+            raw = (line[3:] if line.startswith(codecs.BOM_UTF8) else line).decode("utf-8").rstrip("\r\n")
         except UnicodeDecodeError as exc:
             raise InputError(where, f"line {lineno} is not UTF-8 (invalid byte at column {exc.start + 1})") from None
         try:

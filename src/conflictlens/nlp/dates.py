@@ -321,9 +321,10 @@ class _Resolver:
         kind = m.lastgroup or ""
         short, full = _GROUPS[kind]
         groups = {k: v for k, v in zip(short, m.group(*full), strict=True) if v is not None}
+        # normalised once here for every branch ("on the Night of" -> "on the night of")
         prep = groups["prep"] = _norm(groups.get("prep"))
         out: dict[str, Any] = {"start": None, "end": None, "precision": "unknown", "relative": False}
-        getattr(self, "_" + kind)(groups, out)
+        _BRANCH_RESOLVERS[kind](self, groups, out)
         if prep == "since":
             out["since"] = True
         elif prep in _APPROX:
@@ -376,7 +377,7 @@ class _Resolver:
             y2 = int(y2s)
         y1 = int(grp["y1"]) if "y1" in grp else (y2 - 1 if (m1, d1) > (m2, d2) else y2)
         start, end = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
-        if "night" in _norm(grp.get("prep")) and start is not None and start == end:
+        if "night" in grp["prep"] and start is not None and start == end:
             end = start + _ONE_DAY
         self._set(out, start, end, "range")
 
@@ -394,7 +395,7 @@ class _Resolver:
                 grp["y1"] = grp["y"]
             self._range(grp, out)
             return
-        self._single(out, grp.get("y"), _month(grp["m"]), _day(grp["d"]), "night" in _norm(grp.get("prep")))
+        self._single(out, grp.get("y"), _month(grp["m"]), _day(grp["d"]), "night" in grp["prep"])
 
     _mdy = _dmy
 
@@ -405,7 +406,7 @@ class _Resolver:
         out["relative"] = True
         if self.published is None:
             return
-        mon, prep = _month(grp["m"]), _norm(grp.get("prep"))
+        mon, prep = _month(grp["m"]), grp["prep"]
         y = self.published.year - (mon > self.published.month or (prep == "last" and mon == self.published.month))
         self._set(out, *_month_bounds(y, mon), "month")
 
@@ -417,7 +418,7 @@ class _Resolver:
         out["relative"] = True
         if self.published is None:
             return
-        prep, part = _norm(grp.get("prep")), _norm(grp.get("part"))
+        prep, part = grp["prep"], _norm(grp.get("part"))
         wd = WEEKDAYS[_norm(grp["wd"])]
         if prep == "next":
             day = _weekday_on_or_before(wd, self.published + dt.timedelta(days=7), strictly=True)
@@ -510,6 +511,10 @@ class _Resolver:
         self._set(out, day, day, "day")
 
 
+# each branch's method of _Resolver, looked up once
+_BRANCH_RESOLVERS = {kind: getattr(_Resolver, "_" + kind) for kind in _BRANCHES}
+
+
 # -- fast candidate search -----------------------------------------------------------------------------------
 # Trying the combined pattern at every character costs ~170 us per short note, and each try ~2 us.  Every date
 # expression contains a trigger token (a day or year number next to a month or a preposition, a month or weekday
@@ -518,6 +523,53 @@ class _Resolver:
 # string methods, pick the triggers with set look-ups, and try the pattern once or twice per trigger.
 _FOLD = str.maketrans({**{c: " " for c in ",.;:()[]{}\"'\u2019\u2018\u201c\u201d!?/-\u2013\u2014\t\n\r"},
                        **{str(i): "0" for i in range(10)}})  # fmt: skip
+
+
+class FoldedTokens:
+    """The tokens of a folded copy of a text (see :func:`folded_tokens`), with their offsets in the text found
+    lazily, in order (a caller may need only the first few)."""
+
+    __slots__ = ("padded", "toks", "_starts")
+
+    def __init__(self, padded: str) -> None:
+        self.padded = padded  # " " + folded text + " ": ``padded[i + 1]`` is the folded ``text[i]``
+        self.toks = padded.split()
+        self._starts: list[int] = []
+
+    def pos(self, i: int) -> int:
+        """Offset in the text of token ``i``."""
+        starts, toks = self._starts, self.toks
+        while len(starts) <= i:
+            n = len(starts)
+            starts.append(self.padded.find(toks[n], starts[-1] + 1 + len(toks[n - 1]) if starts else 0) - 1)
+        return starts[i]
+
+
+class Folding:
+    """A ``str.translate`` table for lower-cased text (punctuation to spaces, digits to "0"), and the same folding,
+    lower-casing included, as a ``bytes.translate`` table for ASCII text (many times faster; most text is ASCII)."""
+
+    __slots__ = ("table", "ascii")
+
+    def __init__(self, table: dict[int, str]) -> None:
+        self.table = table
+        folded = [table.get(ord(c.lower()), c.lower()) for c in map(chr, range(128))]
+        assert all(len(c) == 1 and c.isascii() for c in folded)
+        self.ascii = "".join(folded).encode("ascii") + bytes(range(128, 256))
+
+
+_FOLDING = Folding(_FOLD)
+
+
+def folded_tokens(text: str, folding: Folding = _FOLDING) -> FoldedTokens | None:
+    """``text`` lower-cased and folded (punctuation to spaces, digits to "0"), split into tokens; None when
+    lower-casing changed the length, so that offsets would not map back."""
+    if text.isascii():
+        return FoldedTokens(" " + text.encode("ascii").translate(folding.ascii).decode("ascii") + " ")
+    padded = " " + text.lower().translate(folding.table) + " "
+    return FoldedTokens(padded) if len(padded) == len(text) + 2 else None
+
+
 _STOP = {"the", "of", "this", "last", "early", "earlier", "in", "new", "s", "first", "during", "or", "on", "a", "an"}
 _DAY_TOKENS = frozenset("0" * n + suffix for n in (1, 2) for suffix in ("", "st", "nd", "rd", "th"))
 _MONTH_TOKENS = frozenset(MONTHS)
@@ -573,26 +625,20 @@ def _worth_trying(toks: list[str], k: int) -> bool:
     return True
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """Date matches in text order, trying the combined pattern only around trigger tokens."""
-    padded = " " + text.lower().translate(_FOLD) + " "
-    if len(padded) != len(text) + 2:  # lower() changed the length: offsets would not map back
+def _matches(text: str, tokens: FoldedTokens | None = None) -> list[re.Match[str]]:
+    """Date matches in text order, trying the combined pattern only around trigger tokens (``tokens``: the text's
+    :func:`folded_tokens`, made here when not given)."""
+    if tokens is None:
+        tokens = folded_tokens(text)
+    if tokens is None:  # lower() changed the length: offsets would not map back
         return [m for m in _COMBINED.finditer(text) if _valid(m)]
-    toks = padded.split()
+    toks, pos = tokens.toks, tokens.pos
     if _TRIGGERS.isdisjoint(toks):
         return []
-    positions: list[int] = []  # start offsets of toks[0..], computed lazily in order
-
-    def pos(i: int) -> int:
-        while len(positions) <= i:
-            cur = positions[-1] + 1 + len(toks[len(positions) - 1]) if positions else 0
-            positions.append(padded.find(toks[len(positions)], cur) - 1)
-        return positions[i]
-
     found: list[re.Match[str]] = []
     first_free = 0  # first token index not inside a previous match
-    for k, tok in enumerate(toks):
-        if k < first_free or tok not in _TRIGGERS or not _worth_trying(toks, k):
+    for k in [k for k, tok in enumerate(toks) if tok in _TRIGGERS]:
+        if k < first_free or not _worth_trying(toks, k):
             continue
         j = k
         while j > first_free and k - j < 5 and toks[j - 1] in _STARTS:
@@ -602,9 +648,8 @@ def _matches(text: str) -> list[re.Match[str]]:
             m = _COMBINED.match(text, pos(start))
             if m is not None and m.end() > trig and _valid(m):
                 found.append(m)
-                first_free = k + 1
-                while first_free < len(toks) and pos(first_free) < m.end():
-                    first_free += 1
+                # the tokens starting before the match's end (token k starts at padded[trig + 1]) are inside it
+                first_free = k + len(tokens.padded[trig + 1 : m.end() + 1].split())
                 break
     return found
 
@@ -615,11 +660,12 @@ def _valid(m: re.Match[str]) -> bool:
     return need is None or _norm(m.group("prep")) in need
 
 
-def find_dates(text: str, published: dt.date | None) -> list[Span]:
-    """All date expressions of ``text`` as ``date`` spans, resolved against ``published`` where relative."""
+def find_dates(text: str, published: dt.date | None, tokens: FoldedTokens | None = None) -> list[Span]:
+    """All date expressions of ``text`` as ``date`` spans, resolved against ``published`` where relative
+    (``tokens``: the text's :func:`folded_tokens`, if already made)."""
     resolver = _Resolver(published)
     spans: list[Span] = []
-    for m in _matches(text):
+    for m in _matches(text, tokens):
         attrs = resolver.attrs(m)
         attrs["text"] = m.group()
         spans.append(Span(m.start(), m.end(), "date", attrs))
@@ -632,7 +678,9 @@ class DateTagger:
     name = "dates"
 
     def __call__(self, doc: Document) -> None:
-        for span in find_dates(doc.text, doc.published):
+        tokens = folded_tokens(doc.text)
+        doc.meta["_date_tokens"] = tokens  # the number tagger splits the same folded text (see there)
+        for span in find_dates(doc.text, doc.published, tokens):
             doc.add("date", span)
             if doc.published is None and span.attrs["relative"] and span.attrs["start"] is None:
                 doc.warn(NO_PUBLISHED_WARNING)

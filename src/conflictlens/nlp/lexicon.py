@@ -10,13 +10,20 @@ downstream never see a raw string table.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import ahocorasick
 
@@ -76,7 +83,8 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def _entry_regex(pattern: str) -> re.Pattern[str]:
-    """One entry alone, as the alternation tries it at a position (compiled on the first hit: most texts need few)."""
+    """One entry (or one of its top-level alternatives) alone, as the alternation tries it at a position (compiled
+    on the first hit: most texts need few)."""
     return re.compile(_BEFORE + "(?:" + pattern + ")" + _AFTER)
 
 
@@ -302,6 +310,80 @@ def _starts_only(starts: set[str]) -> set[str]:
     return set(kept)
 
 
+# An entry as the scanner tries it: its parts (regexes tried in order at a position, as the entry's alternatives are)
+# with their cues; None when the entry cannot be cued.
+Parts = list[tuple[str, EntryCues]] | None
+
+
+def entry_parts(pattern: str) -> Parts:
+    """The parts of one entry: its top-level alternatives, each with its own cues, so that a cue makes a candidate
+    of only the alternatives it can start, not of the whole entry (many entries are long alternations, and trying --
+    and compiling -- all of an entry where one rare alternative's cue occurs is wasted).  Trying an entry's
+    alternatives in order, each standing alone, is what the entry does at one position.  An entry with an
+    alternative that has no literal start stays whole (its uncued part is found by :func:`_uncued_regex`), as does
+    one whose alternatives cannot all be cued alone."""
+    cues = entry_cues(pattern)
+    if cues is None or cues.anywhere:
+        return None if cues is None else [(pattern, cues)]
+    alternatives = _top_level_alternatives(pattern)
+    if len(alternatives) == 1:
+        return [(pattern, cues)]
+    parts = [(alternative, entry_cues(alternative)) for alternative in alternatives]
+    if any(cue is None or cue.anywhere for _, cue in parts):
+        return [(pattern, cues)]
+    return parts  # type: ignore[return-value]
+
+
+# Reading the cues takes sre's parser (pure Python) over every entry: tens of milliseconds at each start-up, so the
+# parts of a set of lexicons are kept in a JSON file named after everything they depend on -- the entries, this
+# format and the Python version (its parser) -- and read back in about a millisecond.
+_PARTS_FORMAT = 1  # bump when the cue analysis changes: files written before are no longer read
+
+
+def cached_parts(patterns: Sequence[str], cache_dir: Path | None) -> list[Parts]:
+    """:func:`entry_parts` of each pattern, from a cache file in ``cache_dir`` when one was written for exactly these
+    patterns (else computed, and the file written; a cache that cannot be read or written only costs the time)."""
+    if cache_dir is None:
+        return [entry_parts(p) for p in patterns]
+    key = json.dumps([_PARTS_FORMAT, sys.version, _MAX_CUES, _MAX_CLASS, list(patterns)])
+    path = cache_dir / f"lexicon-cues-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}.json"
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        data = json.loads(path.read_text("utf-8"))
+        if data["key"] == key:
+            parts: list[Parts] = [
+                None if entry is None else [(p, EntryCues(frozenset(s), frozenset(a), u)) for p, s, a, u in entry]
+                for entry in data["parts"]
+            ]
+            # each entry is its parts joined: a check that the file belongs to these patterns, entry by entry
+            if len(parts) == len(patterns) and all(
+                e is None or "|".join(p for p, _ in e) == pattern for e, pattern in zip(parts, patterns, strict=True)
+            ):
+                return parts
+    parts = [entry_parts(p) for p in patterns]
+    with contextlib.suppress(OSError):
+        _write_json(path, {"key": key, "parts": [_parts_json(e) for e in parts]})
+    return parts
+
+
+def _parts_json(parts: Parts) -> list[list[object]] | None:
+    return None if parts is None else [[p, sorted(c.starts), sorted(c.anywhere), c.uncued] for p, c in parts]
+
+
+def _write_json(path: Path, data: object) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file renamed into place), so that concurrent processes
+    never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 # --- scanning ---------------------------------------------------------------------------------------------------------
 
 
@@ -310,36 +392,54 @@ class LexiconScanner:
 
     Why: the alternation tries every entry at every word start.  Here one Aho-Corasick pass (C, pyahocorasick) over
     the text finds where entries' cues occur, and only those entries are tried, each at those positions, by its own
-    regex (:func:`_entry_regex`).  Candidates are tried in text order and, at one position, in file order; a
-    position inside the lexicon's previous match is skipped -- exactly the alternation's leftmost-first,
-    non-overlapping choice, since an entry can match only where one of its cues starts.  An entry's alternatives
-    with no literal start (``\\d+ ?mm``) make it a candidate wherever they match (:func:`_uncued_regex`), looked
-    for only in texts that contain a literal they require (``"mm"``).  A lexicon with an entry the cues cannot
-    describe runs its alternation.
+    regex (:func:`_entry_regex`) -- or rather only those of their alternatives that the cue can start
+    (:func:`entry_parts`).  Candidates are tried in text order and, at one position, in file order (and an entry's
+    alternatives in their order); a position inside the lexicon's previous match is skipped -- exactly the
+    alternation's leftmost-first, non-overlapping choice, since an entry can match only where one of its cues
+    starts.  An entry's alternatives with no literal start (``\\d+ ?mm``) make it a candidate wherever they match
+    (:func:`_uncued_regex`), looked for only in texts that contain a literal they require (``"mm"``).  A lexicon
+    with an entry the cues cannot describe runs its alternation.
+
+    ``cased`` lexicons (matched case-sensitively, in the original text) share the pass over the lower-cased text:
+    their cues are looked for lower-cased, which finds every place the cue itself occurs in the original (and a
+    few more, where the entry's regex, run on the original text, then fails).  That needs cues of ASCII characters,
+    whose lower case is one character and the same in any text; a cased lexicon with another cue runs its
+    alternation.  With ``cache_dir`` the cues are kept there between processes (:func:`cached_parts`).
     """
 
-    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
-        self.lexicons = tuple(lexicons)
-        candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, entry regex, entry columns)
+    def __init__(
+        self, lexicons: Sequence[Lexicon], cased: Sequence[Lexicon] = (), cache_dir: Path | None = None
+    ) -> None:
+        self.lexicons = (*lexicons, *cased)
+        self._cased = tuple(slot >= len(lexicons) for slot in range(len(self.lexicons)))  # slot -> in the original?
+        candidates: list[tuple[int, str, tuple[str, ...]]] = []  # id -> (lexicon index, part regex, entry columns)
         starting: dict[str, list[int]] = {}  # cue -> the candidates it starts
         gating: dict[str, list[tuple[int, str]]] = {}  # literal -> (candidate, its uncued alternatives) needing it
+        cased_gating: dict[str, list[tuple[int, str]]] = {}  # the same, for literals of cased lexicons
         always: list[int] = []
+        all_parts = iter(cached_parts([p for lexicon in self.lexicons for p in lexicon.patterns], cache_dir))
         for slot, lexicon in enumerate(self.lexicons):
-            cues = [entry_cues(p) for p in lexicon.patterns]
-            if any(c is None for c in cues):
+            parts = [next(all_parts) for _ in lexicon.patterns]
+            if any(e is None for e in parts) or (
+                self._cased[slot] and not all(c.isascii() for e in parts for _, cue in e or () for c in cue.starts)
+            ):
                 always.append(slot)
                 continue
-            for pattern, row, cue in zip(lexicon.patterns, lexicon.rows, cues, strict=True):
-                assert cue is not None
-                cid = len(candidates)
-                candidates.append((slot, pattern, row))
-                for start in cue.starts:
-                    starting.setdefault(start, []).append(cid)
-                for literal in cue.anywhere:
-                    gating.setdefault(literal, []).append((cid, cue.uncued))
+            gates = cased_gating if self._cased[slot] else gating
+            for row, entry in zip(lexicon.rows, parts, strict=True):
+                for part, cue in entry or ():
+                    cid = len(candidates)
+                    candidates.append((slot, part, row))
+                    for start in cue.starts:
+                        starting.setdefault(start.lower() if self._cased[slot] else start, []).append(cid)
+                    for literal in cue.anywhere:
+                        gates.setdefault(literal, []).append((cid, cue.uncued))
         self._candidates = tuple(candidates)
+        self._regexes: list[re.Pattern[str] | None] = [None] * len(candidates)  # each compiled on its first hit
         self._always_plain = tuple(always)
-        self._gates = tuple((literal, tuple(entries)) for literal, entries in gating.items())  # few: found by ``in``
+        # few: found by ``in``, each in its own text
+        self._gates = tuple((literal, tuple(entries)) for literal, entries in gating.items())
+        self._cased_gates = tuple((literal, tuple(entries)) for literal, entries in cased_gating.items())
         self._automaton: ahocorasick.Automaton | None = None
         if starting:
             automaton = ahocorasick.Automaton()
@@ -348,9 +448,13 @@ class LexiconScanner:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def scan(self, text: str) -> list[list[Match]]:
-        """Each lexicon's matches in ``text``, in text order: what :meth:`Lexicon.finditer` gives."""
-        lexicons, candidates = self.lexicons, self._candidates
+    def scan(self, text: str, original: str | None = None) -> list[list[Match]]:
+        """Each lexicon's matches in ``text``, in text order: what :meth:`Lexicon.finditer` gives; the ``cased``
+        lexicons' come last, matched in ``original``, of which ``text`` is then the :func:`lowered` copy."""
+        lexicons, candidates, regexes = self.lexicons, self._candidates, self._regexes
+        if original is None:
+            original = text
+        texts = [original if cased else text for cased in self._cased]
         found: list[list[Match]] = [[] for _ in lexicons]
         # (start, candidate id): sorted, in text order and, at one start, in file order (ids follow the files); a
         # cue inside a word ("man" in "command") is dropped here, as the entry's regex would refuse it
@@ -365,19 +469,24 @@ class LexiconScanner:
             else []
         )
         uncued = {entry for literal, entries in self._gates if literal in text for entry in entries}
+        if self._cased_gates:
+            uncued |= {entry for literal, entries in self._cased_gates if literal in original for entry in entries}
         for cid, alternatives in uncued:
-            hits += [(m.start(), cid) for m in _uncued_regex(alternatives).finditer(text)]
+            hits += [(m.start(), cid) for m in _uncued_regex(alternatives).finditer(texts[candidates[cid][0]])]
         hits.sort()
         resume = [0] * len(lexicons)  # where each lexicon's previous match ended
         for start, cid in hits:
             slot, pattern, row = candidates[cid]
             if start >= resume[slot]:
-                m = _entry_regex(pattern).match(text, start)
+                regex = regexes[cid]
+                if regex is None:
+                    regex = regexes[cid] = _entry_regex(pattern)
+                m = regex.match(texts[slot], start)
                 if m is not None:
                     found[slot].append((start, m.end(), row))
                     resume[slot] = m.end()
         for slot in self._always_plain:
-            found[slot] = lexicons[slot].finditer(text)
+            found[slot] = lexicons[slot].finditer(texts[slot])
         return found
 
 
@@ -397,6 +506,16 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _PLACE_NOUN = re.compile(r"\s+(?:city|cities|town|towns|village|villages|regions?|territory|soil|capital|border)\b")
 
 
+def _cache_dir() -> Path | None:
+    """Where the bundled lexicons' cues are cached: the home's ``cache`` directory (None if it cannot be found)."""
+    from conflictlens.home import home_path
+
+    try:
+        return home_path("cache")
+    except Exception:  # no home directory to be had: compute the cues at every start-up
+        return None
+
+
 class LexiconTagger:
     """Adds ``weapon``, ``trigger``, ``actor``, ``victim`` and ``damage`` spans from the bundled lexicons."""
 
@@ -409,21 +528,22 @@ class LexiconTagger:
         self.victims = load_lexicon("victims.tsv", ignore_case=True).padded(1)
         self.damage = load_lexicon("damage.tsv", ignore_case=True).padded(1)
         self.not_actor_nouns = frozenset(word_list("not_actor_nouns.txt"))
-        # one pass over the lower-cased text for the four case-insensitive lexicons, one over the text for actors
-        self._lower_scan = LexiconScanner([self.weapons, self.triggers, self.victims, self.damage])
-        self._text_scan = LexiconScanner([self.actors])
+        # one pass over the lower-cased text for the four case-insensitive lexicons and the actors, which are
+        # matched case-sensitively in the text
+        self._scan = LexiconScanner(
+            [self.weapons, self.triggers, self.victims, self.damage], cased=[self.actors], cache_dir=_cache_dir()
+        )
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
         low = lowered(doc)
-        weapons, triggers, victims, damage = self._lower_scan.scan(low)
-        (actors,) = self._text_scan.scan(text)
+        weapons, triggers, victims, damage, actors = self._scan.scan(low, text)
         for start, end, (category, model) in weapons:
             doc.add("weapon", Span(start, end, "weapon", {"category": category, "model": model or None}))
         for start, end, (role, sub) in triggers:
             doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
         for start, end, (name, country, kind, side, bare) in actors:
-            if _PLACE_NOUN.match(text[end : end + 12]):
+            if _PLACE_NOUN.match(text, end, end + 12):
                 continue  # "the Russian city of Belgorod": a place, not an actor
             if bare == "bare" and (nxt := _NEXT_WORD.match(low, end)) and nxt.group(1) in self.not_actor_nouns:
                 continue  # "Ukrainian Railways said", "the Russian president": a nationality, not an armed actor

@@ -25,7 +25,8 @@ import re
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.nlp.dates import MONTHS, _trie
+from conflictlens.nlp.dates import _FOLD as _DATE_FOLD
+from conflictlens.nlp.dates import MONTHS, FoldedTokens, Folding, _trie, folded_tokens
 from conflictlens.nlp.lexicon import read_rows
 
 __all__ = ["NumberTagger", "find_numbers", "parse_number_word"]
@@ -74,9 +75,14 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_WORD_ENDS = re.compile(r"(?<=\w)(?=[\s-])")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def parse_number_word(s: str) -> int | None:
     """Value of a number written in words ("twenty-three", "a hundred", "two hundred and five"), else None."""
-    tokens = [t for t in re.split(r"[\s-]+", s.lower().strip()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(s.lower().strip()) if t and t != "and"]
     if not tokens:
         return None
     if tokens[0] in ("a", "an"):
@@ -128,8 +134,8 @@ _MONTH_BEFORE = re.compile(_MONTH + r"\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s+$", re.IGNORECASE)
 _NOT_ONE = re.compile(r"(?:no\s+one|one\s+another|one\s+by\s+one)\b", re.IGNORECASE)
 
-_FOLD = str.maketrans({**{c: " " for c in ",.;:()[]{}\"'\u2019\u2018\u201c\u201d!?/-\u2013\u2014\t\n\r+"},
-                       **{str(i): "0" for i in range(10)}})  # fmt: skip
+# the date tagger's folding, and "+" blanked too ("40+"): for a text without "+" the two folded copies are the same
+_FOLDING = Folding({**_DATE_FOLD, ord("+"): " "})
 _WORD_TRIGGERS = frozenset(
     {w for w in _WORDS if w != "zero"} | {w for p in _VAGUE for w in p.split()} - {"a", "an", "of"}
 )
@@ -156,7 +162,7 @@ def _attrs(m: re.Match[str], text: str) -> dict[str, Any] | None:
         else:
             value = int(digits)
             if len(raw) == 4 and 1900 <= value <= 2099 and not m.group("hi"):
-                after = re.match(r"\s+([a-z]+)", text[m.end("dig") :])
+                after = _NEXT_WORD.match(text, m.end("dig"))
                 if after is None or after.group(1) in _NOT_AFTER_YEAR:
                     return None  # a year
         if (
@@ -192,7 +198,7 @@ def _match_at(text: str, pos: int) -> tuple[re.Match[str], dict[str, Any]] | Non
     if m.group("word"):  # shrink word runs that do not parse ("five six") to the longest prefix that does
         word = m.group("word")
         if parse_number_word(word) is None:
-            parts = re.split(r"(?<=\w)(?=[\s-])", word)
+            parts = _WORD_ENDS.split(word)
             for n in range(len(parts) - 1, 0, -1):
                 prefix = "".join(parts[:n])
                 if parse_number_word(prefix) is not None:
@@ -207,39 +213,36 @@ def _match_at(text: str, pos: int) -> tuple[re.Match[str], dict[str, Any]] | Non
     return (m, attrs) if attrs is not None else None
 
 
-def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Span]:
-    """All counts of ``text`` as ``number`` spans; numbers inside a ``skip`` range (dates) are left out."""
-    padded = " " + text.lower().translate(_FOLD) + " "
-    toks = padded.split()
+def find_numbers(
+    text: str, skip: list[tuple[int, int]] | None = None, tokens: FoldedTokens | None = None
+) -> list[Span]:
+    """All counts of ``text`` as ``number`` spans; numbers inside a ``skip`` range (dates) are left out.
+    ``tokens``: the text's :func:`~conflictlens.nlp.dates.folded_tokens` with this module's folding, if already made."""
+    if tokens is None:
+        tokens = folded_tokens(text, _FOLDING)
     spans: list[Span] = []
-    starts: list[int] = []
-    if len(padded) != len(text) + 2:  # lower() changed the length: try every word start
-        starts = [w.start() for w in re.finditer(r"\b\w", text)]
-        toks = []
-    positions: list[int] = []
-
-    def pos(i: int) -> int:
-        while len(positions) <= i:
-            cur = positions[-1] + 1 + len(toks[len(positions) - 1]) if positions else 0
-            positions.append(padded.find(toks[len(positions)], cur) - 1)
-        return positions[i]
-
     candidates: list[tuple[int, list[int]]] = []
-    if toks:
-        for k, tok in enumerate(toks):
-            if not (tok[0] == "0" and tok.strip("0") == "" or tok in _WORD_TRIGGERS):
-                continue
+    if tokens is None:  # lower() changed the length: try every word start
+        cands = [(w.start(), [w.start()]) for w in re.finditer(r"\b\w", text)]
+    else:
+        toks, pos = tokens.toks, tokens.pos
+        for k in [k for k, tok in enumerate(toks) if tok in _WORD_TRIGGERS or tok[0] == "0" and not tok.strip("0")]:
             j = k
             while j > 0 and k - j < 4 and toks[j - 1] in _HEDGE_WORDS:
                 j -= 1
-            candidates.append((k, [i for i in range(j, k) if toks[i] in _HEDGE_FIRST] + [k]))
+            candidates.append((k, [i for i in range(j, k) if toks[i] in _HEDGE_FIRST] + [k] if j < k else [k]))
         cands = [(pos(k), [pos(i) for i in idx]) for k, idx in candidates]
-    else:
-        cands = [(s, [s]) for s in starts]
+    # the skip ranges sorted and merged, passed in step with the candidates (which come in text order)
+    ranges = _merged(skip) if skip else []
+    r = 0
     last_end = 0
     for trig, starts_at in cands:
-        if trig < last_end or (skip and any(a <= trig < b for a, b in skip)):
+        if trig < last_end:
             continue
+        while r < len(ranges) and ranges[r][1] <= trig:
+            r += 1
+        if r < len(ranges) and ranges[r][0] <= trig:
+            continue  # inside a skip range
         for s in starts_at:
             if s < last_end:
                 continue
@@ -261,6 +264,19 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[S
     return spans
 
 
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, with overlapping ones joined (a position is in one of them iff it is in one of these)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if a >= b:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 class NumberTagger:
     """Pipeline stage: adds the ``number`` layer (see the module docstring), skipping numbers inside dates."""
 
@@ -268,5 +284,7 @@ class NumberTagger:
 
     def __call__(self, doc: Document) -> None:
         skip = [(s.start, s.end) for s in doc.layer("date")]
-        for span in find_numbers(doc.text, skip):
+        # the date tagger's folded tokens are this tagger's too when the text has no "+" (the only difference)
+        tokens = doc.meta.get("_date_tokens") if "+" not in doc.text else None
+        for span in find_numbers(doc.text, skip, tokens):
             doc.add("number", span)

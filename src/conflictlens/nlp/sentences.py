@@ -24,9 +24,12 @@ _SINGLE_QUOTE = re.compile(r"(?<![\w’'])'(?=\S)(?:[^'\n]|(?<=\w)'(?=\w)){2,}?(
 
 def quotations(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, single)`` of each quotation, marks included: double-quoted ones first, then single-quoted."""
-    return [(m.start(), m.end(), False) for m in _QUOTE.finditer(text)] + [
-        (m.start(), m.end(), True) for m in _SINGLE_QUOTE.finditer(text)
-    ]
+    # most texts hold no quotation mark at all: a substring test is far cheaper than trying the patterns
+    double = '"' in text or "“" in text
+    found = [(m.start(), m.end(), False) for m in _QUOTE.finditer(text)] if double else []
+    if "'" in text:
+        found += [(m.start(), m.end(), True) for m in _SINGLE_QUOTE.finditer(text)]
+    return found
 
 
 def sentence_bounds(text: str, quotes: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
@@ -43,12 +46,13 @@ def sentence_bounds(text: str, quotes: list[tuple[int, int, bool]]) -> list[tupl
         start = line_start
         for m in _BOUNDARY.finditer(line):
             end = line_start + m.end()
-            if any(qs < end <= qe for qs, qe in inner):
+            if inner and any(qs < end <= qe for qs, qe in inner):
                 continue
-            # the word before the stop: it cannot start before the sentence's last space, so the search starts there
-            word = _LAST_WORD.search(text, text.rfind(" ", start, end) + 1 or start, end)
-            if word and m.group(0).startswith(".") and _is_abbreviation(word.group(1)):
-                continue
+            if m.group(0).startswith("."):  # after a period, unless it ends an abbreviation or an initial
+                # the word before the stop: it cannot start before the sentence's last space, so the search starts there
+                word = _LAST_WORD.search(text, text.rfind(" ", start, end) + 1 or start, end)
+                if word and _is_abbreviation(word.group(1)):
+                    continue
             bounds.append(_trim(text, start, end))
             start = end
         bounds.append(_trim(text, start, line_start + len(line)))
@@ -61,11 +65,12 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    part = text[start:end]
+    kept = part.strip()  # strips what ``str.isspace`` calls whitespace
+    if len(kept) == len(part):
+        return start, end
+    start += len(part) - len(part.lstrip())
+    return start, start + len(kept)
 
 
 class SentenceSplitter:
@@ -75,7 +80,7 @@ class SentenceSplitter:
 
     def __call__(self, doc: Document) -> None:
         text = doc.text
-        para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
         para = 0
         quotes = quotations(text)
         for start, end in sentence_bounds(text, quotes):

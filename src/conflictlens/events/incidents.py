@@ -327,12 +327,8 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
     text = doc.text
     quotes = doc.layer("quote")
     dateline_end = int(doc.meta.get("dateline_end", 0))
-    actors = doc.spans_in("actor", start, end)
+    actors: list[Span] | None = None  # looked up for the first place that passes the other tests
     for p in places:
-        if actors and any(
-            a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end) for a in actors
-        ):
-            continue  # part of a name: "the Islamic State Sahel Province", "Military Forces of Russia"
         place = p.attrs.get("place")
         if place is None or (quotes and in_quote(quotes, p)) or p.end <= dateline_end:
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
@@ -351,6 +347,12 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
             continue  # "a US drone strike", "Israel Defense Forces", "US-led coalition": whose, not where
+        if actors is None:
+            actors = doc.spans_in("actor", start, end)
+        if actors and any(
+            a.start <= p.start and p.end <= a.end and (a.start < p.start or a.end > p.end) for a in actors
+        ):
+            continue  # part of a name: "the Islamic State Sahel Province", "Military Forces of Russia"
         out.append(p)
     if len(out) > 1:
         # "Serhiivka near Odesa", "a village outside Kharkiv": the second place only says where the first one is

@@ -94,6 +94,12 @@ PLACE_FOLLOWERS = frozenset(
 )
 
 
+_COMMON_CAPITALISED = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "casualties", "there",
+     "according", "during", "forces", "the", "this", "that", "these", "after", "before", "around", "about", "since",
+     "according", "unspecified", "military", "government", "president", "ministry", "defence", "defense", "army"]
+)  # fmt: skip
 # fallback lookups by spelling-insensitive key (a name not in the gazetteer as written): at most this many words,
 # at least this many letters, so that short English words do not fold onto village names
 LOOSE_MAX_WORDS = 3
@@ -108,6 +114,8 @@ class PlaceMatcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.stop = frozenset(name_key(w) for w in data_words("stopnames.txt")) | FORM_ONLY_NAMES
+        # capitalised words met in nearly every report whose loose key starts no name: no loose lookup for them
+        self.no_loose = frozenset(w for w in _COMMON_CAPITALISED if loose_key(w) not in gazetteer.loose_first)
 
     def __call__(self, doc: Document) -> None:
         for span in self.find(doc.text):
@@ -123,7 +131,7 @@ class PlaceMatcher:
         toks, keys = _words(text)
         n = len(toks)
         names, demonyms, maxw = self.gaz.names, self.gaz.demonyms, self.gaz.max_words
-        prefixes, stop, loose_first = self.gaz.prefixes, self.stop, self.gaz.loose_first
+        prefixes, stop, loose_first, no_loose = self.gaz.prefixes, self.stop, self.gaz.loose_first, self.no_loose
 
         def joined(k: int) -> bool:  # word k and word k + 1 are one run ("Ivano-Frankivsk", "Odesa region")
             return k + 1 < n and text[toks[k][1] : toks[k + 1][0]] in _JOINERS
@@ -159,7 +167,13 @@ class PlaceMatcher:
                     if k not in prefixes:
                         break
             loose = False
-            if not found and keys[i] not in demonyms and len(keys[i]) >= 3 and loose_key(keys[i]) in loose_first:
+            if (
+                not found
+                and keys[i] not in demonyms
+                and len(keys[i]) >= 3
+                and keys[i] not in no_loose
+                and loose_key(keys[i]) in loose_first
+            ):
                 found, key = self._loose_run(keys, joined, i)
                 loose = found > 0
             j = i + found  # index of the token after the name

@@ -169,7 +169,8 @@ class ToponymResolver:
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
                     break
         # a raion between a village and its oblast ("Ivanivka, Henicheskyi district, Kherson"): the oblast holds both
-        for a, b in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True):
+        raions = [b for b in spans if b.attrs.get("form") in ("district", "raion") and id(b) in qualifier_of]
+        for a, b in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True) if raions else ():
             if (
                 id(a) not in qualifier_of
                 and id(b) in qualifier_of

@@ -456,7 +456,21 @@ WAR_HEADLINES = [
     ("Russia shells Nikopol overnight, one dead", "Nikopol", 1),
     ("Ukraine: 3 dead in shelling of Kupiansk", "Kupyansk", 3),
     ("Russian air strike kills 21 in Serhiivka near Odesa", "Serhiyivka", 21),
+    # Ukrainian agencies' wording: enemy, occupiers, invaders; present tense
+    ("Russians hit Kherson with MLRS, woman killed", "Kherson", 1),
+    ("Partisans blow up railway near Melitopol", "Melitopol", None),
+    ("Ukrainian forces destroy Russian ammunition depot in Nova Kakhovka", "Nova Kakhovka", None),
+    ("Russian army fires at Chernihiv region border areas 15 times", "Chernihiv Oblast", None),
+    ("Occupiers attack Kharkiv region, one killed", "Kharkiv Oblast", 1),
 ]
+
+
+def test_a_drone_wave_headline(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text("Russia attacks Ukraine with 30 drones overnight, 25 shot down").events
+    # ACLED: a wave told only by its interceptions is "Disrupted weapons use", the interceptor's (see test_events)
+    assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", "Ukraine")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Ukraine", "Military Forces of Russia")
+    assert [(w.category, w.launched, w.intercepted) for w in event.weapons] == [("drone", 30, 25)]
 
 
 @pytest.mark.parametrize(("text", "place", "killed"), WAR_HEADLINES)

@@ -356,6 +356,13 @@ class EventAssembler:
             actor1 = side_actor(_OPPOSITE[actor1.country])
             actor2 = None
             evidence = [e for e in evidence if e[0] not in ("actor1", "actor2")]
+        elif (
+            actor1 is None and sub_type == "Disrupted weapons use" and place is not None and place.country in _OPPOSITE
+        ):
+            # "Russia attacks Ukraine with 30 drones, 25 shot down": the air defence of the country it happened over
+            actor1 = side_actor(place.country)
+            launcher = next((a for a in big.actors if a.attrs.get("country") == _OPPOSITE[place.country]), None)
+            actor2 = actor_of(launcher) if launcher is not None else actor2
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (

@@ -23,7 +23,9 @@ _DEFEND = re.compile(
 _N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(
-    r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)",
+    r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)"
+    # headline style: "Russia attacks Ukraine with 30 drones, 25 shot down"
+    r"|^\s+(?:shot down|intercepted|downed|destroyed)(?=\s*(?:[.,;:]|$)|\s+(?:by|over|overnight)\b)",
     re.IGNORECASE,
 )
 

@@ -360,6 +360,44 @@ def test_bundled_world_examples(pipeline) -> None:  # type: ignore[no-untyped-de
     assert fight.actor1 is not None and fight.actor1.name == "Military Forces of Sudan"
 
 
+def test_bundled_world_examples_owo_kabul_pazigyi(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Three more reports from other conflicts: a church attack, a school bombing, an airstrike on a village."""
+    from pathlib import Path
+
+    from conflictlens.ingest import iter_documents
+
+    reports = Path(__file__).resolve().parents[2] / "examples" / "reports"
+    owo, kabul, pazigyi = (
+        next(iter(iter_documents([str(reports / name)])))
+        for name in (
+            "2022-06-05-owo-church-attack.txt",
+            "2021-05-08-kabul-school-bombing.txt",
+            "2023-04-11-pazigyi-airstrike.txt",
+        )
+    )
+    # "AKURE, Nigeria, 5 June 2022 --" dates the report; the hospitals in Akure are not a second scene
+    [attack] = pipeline.run(owo).events
+    assert (attack.sub_event_type, attack.location.name, str(attack.date.start)) == ("Attack", "Owo", "2022-06-05")
+    assert attack.fatalities is not None and (attack.fatalities.value, attack.fatalities.qualifier) == (40, "at_least")
+    # "9 May 2021" is a date, not the modal "may": the car bomb types the event
+    [bombing] = pipeline.run(kabul).events
+    assert (bombing.sub_event_type, bombing.location.name, str(bombing.date.start)) == (
+        "Remote explosive/landmine/IED",
+        "Kabul",
+        "2021-05-08",
+    )
+    assert bombing.fatalities is not None and bombing.fatalities.value == 85
+    assert bombing.injured is not None and (bombing.injured.value, bombing.injured.qualifier) == (140, "more_than")
+    [strike] = pipeline.run(pazigyi).events
+    assert (strike.sub_event_type, strike.location.country, str(strike.date.start)) == (
+        "Air/drone strike",
+        "MM",
+        "2023-04-11",
+    )
+    assert strike.actor1 is not None and strike.actor1.name == "Military Forces of Myanmar"
+    assert strike.fatalities is not None and (strike.fatalities.value, strike.fatalities.qualifier) == (100, "about")
+
+
 def test_a_unique_foreign_town_without_a_country_named(pipeline) -> None:  # type: ignore[no-untyped-def]
     [event] = pipeline.run_text("The army retook control of the town of Kidal from rebels.", published=PUBLISHED).events
     assert (event.location.name, event.location.country) == ("Kidal", "ML")

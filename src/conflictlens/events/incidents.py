@@ -42,7 +42,7 @@ def _is_charge_role(role: str) -> bool:
 
 
 _IRREALIS = re.compile(
-    r"\b(?:will|would|could|might|may|shall|can|"
+    r"\b(?:will|would|could|might|(?<!\d )may(?! \d)|shall|can|"  # "may", not "9 May 2021"
     r"(?:aims?|aimed|plans?|planned|wants?|wanted|intends?|was|is|are|were) to|"
     r"pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
@@ -144,6 +144,10 @@ _SUPERLATIVE_SINCE = re.compile(
 # "retaliation for the explosion on the Crimean bridge": an incident referred to, reported elsewhere (a claim of
 # responsibility still reports its attack: "The Taliban claimed responsibility for the bombing in Kabul")
 _REFERENCE = re.compile(r"\b(?:in )?(?:retaliation|revenge|reprisal|response) (?:for|to)\b")
+# "the injured were taken to hospitals in Owo and Akure": where they were treated, not where it happened
+_TREATED = re.compile(
+    r"\b(?:taken|rushed|admitted|brought|transported|evacuated|treated) (?:to|in|at) (?:[\w-]+ ){0,3}hospitals?\b"
+)
 _ATTEMPT = re.compile(r"\b(?:tried|attempted|attempting|trying|attempts?|failed|sought|seeking) to\b[^.;]{0,40}$")
 _RELATIVE_START = re.compile(r"[\s,]*(?:which|who)\b")
 _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
@@ -441,7 +445,9 @@ def build_frames(doc: Document) -> list[Frame]:
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
         for frame, (cs, ce, until, _trig, counts) in zip(sent_frames, parts, strict=True):
-            frame.places = event_places(doc, cs, until if until < ce and _REFERENCE.match(low, until) else ce, excluded)
+            place_end = until if until < ce and _REFERENCE.match(low, until) else ce
+            treated = _TREATED.search(low, cs, place_end) if "hospital" in low[cs:place_end] else None
+            frame.places = event_places(doc, cs, treated.end() if treated else place_end, excluded)
             dates = doc.spans_in("date", cs, ce)
             frame.dates = [
                 d

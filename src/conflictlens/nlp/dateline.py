@@ -13,7 +13,7 @@ from conflictlens.document import Document
 from conflictlens.nlp.dates import find_dates
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:\([A-Za-z .]+\))?,\s+)?"
+    r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:\([A-Za-z .]+\))?,\s+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?)?"
     r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:--|—|–|-|:|\()"
 )
 

@@ -226,6 +226,20 @@ SHUTTERS_BOYCOTTS_AND_CHARGES = [
     ("Police detained 50 AAP workers who were protesting near the Parliament.", "Protest with intervention"),
     ("Two jawans were killed when Maoists triggered an IED blast in Bijapur.", "Remote explosive/landmine/IED"),
 ]
+# protests elsewhere: memoranda, vigils, silent marches, staged marches; burning tyres, party supporters clashing
+MARCHES_VIGILS_AND_UNREST = [
+    ("Members of the union marched to Parliament to hand over a memorandum of demands.", "Peaceful protest"),
+    ("Hundreds of nurses held a candlelight vigil outside the hospital demanding safer working conditions.",
+     "Peaceful protest"),
+    ("Women staged a silent march in Imphal demanding the release of detained activists.", "Peaceful protest"),
+    ("Residents of the informal settlement barricaded roads with burning tyres to protest against a lack of "
+     "electricity.", "Violent demonstration"),
+    ("Opposition supporters and ruling party activists clashed in Harare, leaving several injured.",
+     "Violent demonstration"),
+    ("Looters ransacked shops in Durban as unrest spread across KwaZulu-Natal.", "Looting/property destruction"),
+    ("Police arrested 30 protesters who blocked the entrance to the mine.", "Protest with intervention"),
+    ("Police fired rubber bullets to disperse striking mineworkers in Rustenburg.", "Excessive force against protesters"),
+]  # fmt: skip
 # ACLED's "Agreement": ceasefires, peace deals, prisoner exchanges (not talks or meetings)
 AGREEMENTS = [
     ("The president signed a peace agreement with rebel leaders in Juba.", "Agreement"),
@@ -243,6 +257,7 @@ AGREEMENTS = [
     + AMBUSHES_GRENADES_AND_STUDENT_RIOTS
     + BATONS_SABOTAGE_AND_SETTLERS
     + SHUTTERS_BOYCOTTS_AND_CHARGES
+    + MARCHES_VIGILS_AND_UNREST
     + AGREEMENTS,
 )
 def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]

@@ -668,15 +668,19 @@ def _protest_type(r: set[str], text: str) -> str:
     demonstration, or peaceful protest."""
     if _POLICE_WEAPONS.search(text) or (_FORCE_ON_PROTESTERS.search(text) and _STATE_FORCE.search(text)):
         return "Excessive force against protesters"
-    if re.search(r"detained|arrested|intervened|broke up|break up|breaking up", text):
+    if "protest" in r and _INTERVENTION.search(text):
         return "Protest with intervention"
     if _MOB.search(text) and _MOB_VIOLENCE.search(text) and not re.search(r"protest|demonstrat", text):
         return "Mob violence"  # a crowd that beats, lynches or kills, not protesters
-    if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed", text):
+    if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed|burning (?:tyres|tires)", text):
         return "Violent demonstration"
     return "Peaceful protest"
 
 
+# police who detain or break up protesters ("demanding the release of detained activists" is no intervention)
+_INTERVENTION = re.compile(
+    r"(?<!release of )(?<!release of the )\b(?:detained|arrested)|intervened|break(?:s)? up|broke up|breaking up"
+)
 # tear gas, rubber bullets, water cannon, baton charges: only the police or army use them on crowds
 _POLICE_WEAPONS = re.compile(
     r"tear ?gas|stun grenades?|rubber bullets|water cannons?|lathi-?charg|baton-?charg|batons|truncheons|pepper spray|"

@@ -238,7 +238,8 @@ MARCHES_VIGILS_AND_UNREST = [
      "Violent demonstration"),
     ("Looters ransacked shops in Durban as unrest spread across KwaZulu-Natal.", "Looting/property destruction"),
     ("Police arrested 30 protesters who blocked the entrance to the mine.", "Protest with intervention"),
-    ("Police fired rubber bullets to disperse striking mineworkers in Rustenburg.", "Excessive force against protesters"),
+    ("Police fired rubber bullets to disperse striking mineworkers in Rustenburg.",
+     "Excessive force against protesters"),
 ]  # fmt: skip
 # ACLED's "Agreement": ceasefires, peace deals, prisoner exchanges (not talks or meetings)
 AGREEMENTS = [

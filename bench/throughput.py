@@ -76,7 +76,7 @@ def load_corpora(docs: int, seed_copies: int) -> dict[str, list[str]]:
         corpora["seed article"] = [SEED.read_text("utf-8")] * seed_copies
     else:
         print(f"skipping the seed corpus: {SEED} not found (is ../shared checked out?)", file=sys.stderr)
-    return corpora
+    return {name: texts for name, texts in corpora.items() if texts}  # "--seed-copies 0": that corpus is not run
 
 
 def write_jsonl(texts: list[str], path: Path) -> None:

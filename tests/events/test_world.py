@@ -516,6 +516,10 @@ WAR_HEADLINES = [
     ("Ukrainian forces destroy Russian ammunition depot in Nova Kakhovka", "Nova Kakhovka", None),
     ("Russian army fires at Chernihiv region border areas 15 times", "Chernihiv Oblast", None),
     ("Occupiers attack Kharkiv region, one killed", "Kharkiv Oblast", 1),
+    ("Russian troops storm Avdiivka, suffer heavy losses", "Avdiyivka", None),
+    ("Russian-installed official killed in car bombing in Melitopol", "Melitopol", 1),
+    ("Zelensky: Russia killed 40 in Dnipro", "Dnipro", 40),
+    ("Drone attack sets fire to oil depot in Russia's Bryansk region", "Bryansk Oblast", None),
 ]
 
 

@@ -32,7 +32,7 @@ _SINGULAR = re.compile(
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
 _BARE_SINGULAR = re.compile(
-    r"(?:^|[,:;]\s+|\b(?:kills|kill|killed|injures|injured|wounds|wounded|beheads?|beheaded)\s+"
+    r"(?:^(?:[a-z]+-[a-z]+\s+)?|[,:;]\s+|\b(?:kills|kill|killed|injures|injured|wounds|wounded|beheads?|beheaded)\s+"
     r"(?:(?:village|local|tribal|community|traditional|religious|district|police|army|militia|rebel)\s+)?)"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"

@@ -81,6 +81,9 @@ def test_holidays_resolve_to_the_nearest_past_occurrence(text, published, expect
         ("earlier this month", MARCH_3, ("earlier this month", D(2023, 3, 1), MARCH_3, "month")),
         ("two days ago", SEED_PUB, ("two days ago", D(2023, 12, 31), D(2023, 12, 31), "day")),
         ("the previous day", SEED_PUB, ("the previous day", D(2024, 1, 1), D(2024, 1, 1), "day")),
+        # the weekend just past (Tuesday 2 January 2024: 30-31 December); on a Sunday, the one that ends that day
+        ("over the weekend", SEED_PUB, ("over the weekend", D(2023, 12, 30), D(2023, 12, 31), "range")),
+        ("at the weekend", SUNDAY, ("at the weekend", D(2023, 5, 13), SUNDAY, "range")),
     ],
 )  # fmt: skip
 def test_deictic_phrases_count_from_publication(text, published, expected) -> None:

@@ -459,6 +459,9 @@ class _Resolver:
         elif kind == "week":
             monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=off)
             self._set(out, monday, min(monday + dt.timedelta(days=6), pub), "range")
+        elif kind == "weekend":  # "over the weekend" in Monday's paper: the Saturday and Sunday just past
+            saturday = _weekday_on_or_before(5, pub) + dt.timedelta(weeks=off)
+            self._set(out, saturday, min(saturday + _ONE_DAY, pub), "range")
         elif kind == "month":
             start, end = _month_bounds(*_shift_month(pub.year, pub.month, off))
             self._set(out, start, min(end, pub), "month")

@@ -564,3 +564,18 @@ def test_a_world_city_unless_the_text_places_its_namesake(pipeline) -> None:  # 
     text = "On 12 January 2024, Russian forces shelled New York, Donetsk region, with artillery and mortars."
     [event] = pipeline.run_text(text).events
     assert (event.location.country, event.location.admin1) == ("UA", "Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "weapon"),
+    [
+        ("Of the 35 drones launched, 30 were destroyed by air defence, the air force said.", "Ukraine",
+         ("drone", None, 35, 30)),
+        ("Russia attacked Odesa with 15 Geran-2 drones; 12 were shot down.", "Odesa", ("drone", "Geran-2", 15, 12)),
+    ],
+)  # fmt: skip
+def test_interceptions_told_in_other_words(pipeline, text: str, place: str, weapon: tuple) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
+    assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", place)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"
+    assert [(w.category, w.model, w.launched, w.intercepted) for w in event.weapons] == [weapon]

@@ -106,8 +106,21 @@ def _of_them(text: str, start: int, n: Span) -> bool:
 
 
 def intercepted_of_them(doc: Document, start: int, end: int) -> Span | None:
-    """The number in "shot down 21 of them" inside ``[start, end)``, when the weapons were named in a clause before."""
-    return next((n for n in doc.spans_in("number", start, end) if _of_them(doc.text, start, n)), None)
+    """The number in "shot down 21 of them" or "12 were shot down" inside ``[start, end)``, when the weapons were
+    named in a clause before."""
+    return next(
+        (
+            n
+            for n in doc.spans_in("number", start, end)
+            if _of_them(doc.text, start, n) or _WERE_DOWNED.match(doc.text, n.end, end)
+        ),
+        None,
+    )
+
+
+_WERE_DOWNED = re.compile(
+    r"\s+(?:were|have been|had been)\s+(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed)\b", re.IGNORECASE
+)
 
 
 _PUNCTUATION = re.compile(r"[,;.]")

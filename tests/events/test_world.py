@@ -579,3 +579,18 @@ def test_interceptions_told_in_other_words(pipeline, text: str, place: str, weap
     assert (event.sub_event_type, event.location.name) == ("Disrupted weapons use", place)
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"
     assert [(w.category, w.model, w.launched, w.intercepted) for w in event.weapons] == [weapon]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Ukraine used Storm Shadow missiles to strike Berdiansk port.", "Military Forces of Ukraine"),
+        ("Shahed drones hit an energy facility overnight, officials said.", "Military Forces of Russia"),
+        ("A Magura sea drone struck a Russian landing ship off Crimea.", "Military Forces of Ukraine"),
+    ],
+)
+def test_the_weapon_says_who_fired(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    # as a reader of this war knows: Storm Shadow and Magura are Ukraine's, Shaheds Russia's (the occupied town's
+    # country would say the opposite)
+    [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
+    assert event.actor1 is not None and event.actor1.name == actor1

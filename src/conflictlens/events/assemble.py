@@ -374,6 +374,8 @@ class EventAssembler:
             and _FORCE_TARGET.search(doc.text, target_span.start, target_span.end)
         ):
             actor1 = side_actor(_OPPOSITE[actor2.country])  # "blasts at a Russian air base": the other side's strike
+        elif actor1 is None and event_type == "Explosions/Remote violence" and (user := _weapon_user(big)) is not None:
+            actor1 = side_actor(user)  # "Storm Shadow missiles", "Shahed drones": who fires them in this war
         elif (
             actor1 is None
             and event_type in ("Explosions/Remote violence", "Battles")
@@ -625,6 +627,13 @@ def _local_separatists(doc: Document, actor: Actor | None, span: Span | None, pl
     ):
         return actor
     return Actor(name=f"Separatist Militia ({country_name(place.country)})", country=None, kind="rebels")
+
+
+def _weapon_user(frame: Frame) -> str | None:
+    """The side that fires the weapons of a frame in this war, when the weapon lexicon says and they agree."""
+    users = {s.attrs.get("user") for w in frame.weapons for s in w.spans if s.label == "weapon"}
+    users.discard(None)
+    return users.pop() if len(users) == 1 else None
 
 
 def _in_crimea(place: Place) -> bool:

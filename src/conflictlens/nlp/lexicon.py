@@ -522,7 +522,7 @@ class LexiconTagger:
     name = "lexicon"
 
     def __init__(self) -> None:
-        self.weapons = load_lexicon("weapons.tsv", ignore_case=True).padded(2)
+        self.weapons = load_lexicon("weapons.tsv", ignore_case=True).padded(3)
         self.triggers = load_lexicon("triggers.tsv", ignore_case=True).padded(2)
         self.actors = load_lexicon("actors.tsv", ignore_case=False).padded(5)
         self.victims = load_lexicon("victims.tsv", ignore_case=True).padded(1)
@@ -538,8 +538,9 @@ class LexiconTagger:
         text = doc.text
         low = lowered(doc)
         weapons, triggers, victims, damage, actors = self._scan.scan(low, text)
-        for start, end, (category, model) in weapons:
-            doc.add("weapon", Span(start, end, "weapon", {"category": category, "model": model or None}))
+        for start, end, (category, model, user) in weapons:
+            attrs = {"category": category, "model": model or None, "user": user or None}
+            doc.add("weapon", Span(start, end, "weapon", attrs))
         for start, end, (role, sub) in triggers:
             doc.add("trigger", Span(start, end, "trigger", {"role": role, "sub_event_type": sub}))
         for start, end, (name, country, kind, side, bare) in actors:

@@ -594,3 +594,17 @@ def test_the_weapon_says_who_fired(pipeline, text: str, actor1: str) -> None:  #
     # country would say the opposite)
     [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_a_capital_standing_for_its_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "accused Kyiv of shelling": the state accused is the attacker, and its capital is not a second scene
+    [event] = pipeline.run_text("Moscow accused Kyiv of shelling Donetsk, killing three.").events
+    assert (event.location.name, event.actor1.name if event.actor1 else None) == (
+        "Donetsk",
+        "Military Forces of Ukraine",
+    )
+    [event] = pipeline.run_text("Kyiv launched drones at Moscow overnight.").events
+    assert (event.location.name, event.actor1.name if event.actor1 else None) == (
+        "Moscow",
+        "Military Forces of Ukraine",
+    )

@@ -155,6 +155,7 @@ _OTHER_PREFIX = re.compile(r"^\s*(?:displacement|mass grave)s?:")
 _POSSESSIVE_FORCE = re.compile(
     r"(?:’s|'s)\s+(?:\w+[- ]){0,2}?(?:attack|strike|assault|forces|army|military|drones?|missiles?)"
 )
+_ACCUSED_OF = re.compile(r"\s+of\s+(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _ATTRIBUTIVE = re.compile(
     r"(?:\s+(?:drone|air|missile|rocket|military|security|special|armed|defen[cs]e|naval|government)\s+|\s+|-)"
     r"(?:forces|troops|army|military|soldiers|police|navy|drones?|strikes?|airstrikes?|warplanes|jets|aircraft|"
@@ -348,8 +349,10 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text, after, after + 50):
             continue  # "the Donetsk governor said": a title, not where anything happened
-        if (place.kind == "country" or place.population >= 500_000) and _GOVERNMENT_VERB.match(text, after, after + 40):
-            continue  # "Moscow launched ...", "Moscow was still enduring ...": the government acting
+        if (place.kind == "country" or place.population >= 500_000) and (
+            _GOVERNMENT_VERB.match(text, after, after + 40) or _ACCUSED_OF.match(text, after, after + 30)
+        ):
+            continue  # "Moscow launched ...", "Moscow was still enduring ...", "accused Kyiv of shelling": the state
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
             continue  # "a US drone strike", "Israel Defense Forces", "US-led coalition": whose, not where
         if actors is None:

@@ -608,3 +608,16 @@ def test_a_capital_standing_for_its_state(pipeline) -> None:  # type: ignore[no-
         "Moscow",
         "Military Forces of Ukraine",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv says it struck a Russian command post in Melitopol.",
+        "Explosions hit a Russian ammunition depot in Dzhankoi.",
+    ],
+)
+def test_a_military_target_says_whose_strike(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "a Russian command post" is the target: the strike is the other side's, even in a town of Ukraine
+    [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Ukraine", "Military Forces of Russia")

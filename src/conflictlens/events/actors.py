@@ -17,7 +17,8 @@ from conflictlens.model import Actor
 
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
-    r"with|from|in|positions of|between)\s+(?:the\s+)?)$",
+    r"with|from|in|positions of|between)\s+(?:the\s+)?|\b(?:hit|hitting|shelled|struck|attacked|targeting|targeted)"
+    r"\s+an?\s+)$",  # "struck a Russian command post": the target ("an explosion of a Russian mine": whose mine)
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
 # (the participles are looked behind from after "by": tested only where a "by" is, not at every position searched)

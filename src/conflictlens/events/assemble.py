@@ -34,6 +34,13 @@ from conflictlens.model import (
 
 _SPECIFIC = {"town": 0, "district": 1, "point": 0, "admin2": 2, "admin1": 3, "country": 4}
 _OPPOSITE = {"RU": "UA", "UA": "RU"}
+# a military target of one side named in the text ("a Russian command post", "Ukrainian positions")
+_ENEMY_TARGET = re.compile(
+    r"\b(Russian|Ukrainian) (?:military |army |naval |air |ammunition |fuel |command |troop )?(?:command posts?|"
+    r"positions?|bases?|air ?bases?|airfields?|depots?|warehouses?|headquarters|warships?|ships?|vessels?|troops|"
+    r"units|equipment|radars?|air defen[cs]e systems?)\b",
+    re.IGNORECASE,
+)
 REGION_KM = 400.0  # a named region ("Kashmir", "Darfur") situates places up to this far from its centre
 
 
@@ -374,6 +381,13 @@ class EventAssembler:
             and _FORCE_TARGET.search(doc.text, target_span.start, target_span.end)
         ):
             actor1 = side_actor(_OPPOSITE[actor2.country])  # "blasts at a Russian air base": the other side's strike
+        elif (
+            actor1 is None
+            and event_type == "Explosions/Remote violence"
+            and (enemy := _ENEMY_TARGET.search(doc.text, big.start, big.end)) is not None
+        ):
+            # "struck a Russian command post in Melitopol": the other side's strike
+            actor1 = side_actor("UA" if enemy.group(1).lower() == "russian" else "RU")
         elif actor1 is None and event_type == "Explosions/Remote violence" and (user := _weapon_user(big)) is not None:
             actor1 = side_actor(user)  # "Storm Shadow missiles", "Shahed drones": who fires them in this war
         elif (

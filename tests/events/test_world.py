@@ -240,6 +240,9 @@ MARCHES_VIGILS_AND_UNREST = [
     ("Police arrested 30 protesters who blocked the entrance to the mine.", "Protest with intervention"),
     ("Police fired rubber bullets to disperse striking mineworkers in Rustenburg.",
      "Excessive force against protesters"),
+    ("Saboteurs derailed a freight train in Bryansk region.", "Looting/property destruction"),
+    ("A fire broke out at a military enlistment office in Omsk after a man threw a Molotov cocktail.",
+     "Violent demonstration"),
 ]  # fmt: skip
 # ACLED's "Agreement": ceasefires, peace deals, prisoner exchanges (not talks or meetings)
 AGREEMENTS = [

@@ -67,11 +67,11 @@ _ADJ_ENDINGS = (("yi", "iy", "yy", "ii", "y"), ("skyi", "skyy", "skiy", "skii", 
 _JOINERS = frozenset({" ", "-"})
 # a single-word name followed by another capitalised word is usually part of a longer proper name ("Vladimir
 # Putin", "Kyiv Independent") -- unless the next word is one of these
-# what is named after a person or place rather than being it: "Shevchenko park", "Khreshchatyk street", "Azov
-# battalion"
+# what is named after a person or place rather than being it: "Shevchenko park", "Khreshchatyk street", "Molotov
+# cocktail", "Azov battalion"
 NAMED_AFTER = frozenset(
     ["park", "street", "avenue", "square", "boulevard", "lane", "prospekt", "prospect", "embankment", "alley",
-     "garden", "gardens", "stadium", "st", "ave", "battalion", "regiment", "brigade"]
+     "garden", "gardens", "stadium", "st", "ave", "battalion", "regiment", "brigade", "cocktail", "cocktails"]
 )  # fmt: skip
 PLACE_FOLLOWERS = frozenset(
     [

@@ -483,6 +483,10 @@ HEADLINES = [
     ),
     ("Attackers killed a Catholic priest in Kaduna state, church officials said.", "Attack", "NG", 1),
     ("Taliban fighters stormed a police headquarters in Ghazni city, killing 11 policemen.", "Armed clash", "AF", 11),
+    # the Middle East
+    ("Israeli forces raided the Jenin refugee camp, killing two gunmen.", "Attack", "PS", 2),
+    ("Turkish-backed fighters clashed with Kurdish-led SDF forces near Manbij.", "Armed clash", "SY", None),
+    ("A Palestinian gunman killed three Israelis at a bus stop in Jerusalem.", "Attack", "IL", 3),
 ]
 
 
@@ -624,3 +628,19 @@ def test_a_military_target_says_whose_strike(pipeline, text: str) -> None:  # ty
     # "a Russian command post" is the target: the strike is the other side's, even in a town of Ukraine
     [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
     assert (event.actor1.name, event.actor2.name) == ("Military Forces of Ukraine", "Military Forces of Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Israeli airstrikes on Gaza City killed at least 20 Palestinians overnight.", "Military Forces of Israel"),
+        ("A Houthi drone struck a cargo ship in the Red Sea.", "Houthi Movement"),
+        (
+            "Iraqi Kurdish officials said a Turkish drone killed three PKK members in Sinjar.",
+            "Military Forces of Turkey",
+        ),
+    ],
+)
+def test_whose_strikes_and_drones(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -58,6 +58,9 @@ def _negative(clause: str) -> re.Match[str] | None:
 _VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victims it counts
 
 
+_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+$")
+
+
 @dataclass(slots=True)
 class CountReading:
     """One casualty count read from the text."""
@@ -103,8 +106,12 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
     victims = doc.spans_in("victim", start, end)
     for ns, ne, value, qualifier in numbers:
         after = text[ne:end]
-        if _NOT_CASUALTY_AFTER.match(after) and not re.match(
-            r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE
+        if (
+            _NOT_CASUALTY_AFTER.match(after)
+            and not re.match(
+                r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE
+            )
+            and not _KILLING_BEFORE.search(text, max(start, ns - 16), ns)  # "killing two gunmen": they died
         ):
             continue
         kind = _nearest_kind(kinds, ns, ne, text)

@@ -94,6 +94,8 @@ PLACE_FOLLOWERS = frozenset(
 )
 
 
+# "Turkish-backed", "Iranian-made", "Saudi-led": the demonym says who stands behind, not where
+_SPONSORED = frozenset(["backed", "led", "made", "supplied", "funded", "trained", "brokered", "allied", "aligned"])
 _COMMON_CAPITALISED = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "casualties", "there",
@@ -210,7 +212,9 @@ class PlaceMatcher:
                     out.append(Span(s, end, "place", attrs))
                 i = j + form_len
                 continue
-            if keys[i] in demonyms:
+            if keys[i] in demonyms and not (
+                i + 1 < n and keys[i + 1] in _SPONSORED and text[toks[i][1] : toks[i + 1][0]] == "-"
+            ):  # "Turkish-backed fighters", "Iranian-made drones": not a word about where
                 nxt = keys[i + 1] if i + 1 < n else ""
                 country = self.gaz.country(demonyms[keys[i]])
                 if country is not None:

@@ -126,7 +126,7 @@ class PlaceMatcher:
     def find(self, text: str) -> list[Span]:
         """The place spans of ``text`` (longest match wins, left to right).
 
-        Only a capitalised word can start a name, so the work per word is a test of its first letter; whether two
+        Only a capitalised word can start a name, so only those are visited (one comprehension picks them); whether two
         words are joined (by a space or a hyphen) and whether the text is a Title Case headline are worked out only
         where a name or a form word needs them.
         """
@@ -140,10 +140,14 @@ class PlaceMatcher:
 
         title_case: bool | None = None
         out: list[Span] = []
-        i = 0
-        while i < n:
+        # only a capitalised word can start a name: the loop visits those (``resume``: the first word after a match)
+        caps = [k for k, (start, _) in enumerate(toks) if text[start].isupper()]
+        resume = 0
+        for i in caps:
+            if i < resume:
+                continue
             s = toks[i][0]
-            if not text[s].isupper() or (
+            if (
                 # the tail of a compound name the gazetteer lacks ("Orikhovo-Vasylivka", "Dubovo-Vasylivka" are not
                 # Vasylivka: their first part ends in the linking -o); in "the Bakhmut-Lysychansk road" or a
                 # "Ternovi Pody-Zelenyi Hai line" a name still starts here
@@ -153,7 +157,6 @@ class PlaceMatcher:
                 and keys[i - 1].endswith("o")
                 and not (out and out[-1].end == toks[i - 1][1])
             ):
-                i += 1
                 continue
             key = keys[i]
             # a word that is also a place name ("Plateau", "Unity") is the place when a form word follows it
@@ -210,7 +213,7 @@ class PlaceMatcher:
                     if loose:
                         attrs["match"] = "loose"
                     out.append(Span(s, end, "place", attrs))
-                i = j + form_len
+                resume = j + form_len
                 continue
             if keys[i] in demonyms and not (
                 i + 1 < n and keys[i + 1] in _SPONSORED and text[toks[i][1] : toks[i + 1][0]] == "-"
@@ -221,7 +224,6 @@ class PlaceMatcher:
                     form = "country" if nxt in GEO_NOUNS else "demonym"
                     out.append(Span(s, toks[i][1], "place", {"candidates": [country], "form": form,
                                                              "name": text[s : toks[i][1]]}))  # fmt: skip
-            i += 1
         return out
 
     def _adjective_stem(self, key: str) -> str:

@@ -294,6 +294,8 @@ def test_security_service_arrest(pipeline) -> None:  # type: ignore[no-untyped-d
         ("Russian shelling kills woman in Kherson region", 1, None),  # headline style: no article
         ("Civilian killed by Russian drone in Sumy oblast", 1, None),
         ("Two dead, 10 wounded after missile hits Zaporizhzhia", 2, 10),
+        ("A missile hit Kharkiv, killing three people and wounding 15", 3, 15),  # not 18 wounded
+        ("Russian missiles struck Odesa, killing two people and injuring at least 22", 2, 22),
     ],
 )
 def test_headline_casualties(pipeline, headline: str, killed: int, injured: int | None) -> None:  # type: ignore[no-untyped-def]

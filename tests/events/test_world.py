@@ -644,3 +644,9 @@ def test_a_military_target_says_whose_strike(pipeline, text: str) -> None:  # ty
 def test_whose_strikes_and_drones(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+def test_a_state_that_pounds_is_not_the_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia pounded Ukrainian cities for a second day on Tuesday."
+    [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
+    assert (event.location.name, str(event.date.start)) == ("Ukraine", "2023-05-09")

@@ -166,6 +166,8 @@ def _nearest_kind(kinds: list[tuple[int, int, str]], ns: int, ne: int, text: str
     if toll:
         return "killed" if toll.group("k") else "injured"
     before = next(((ke, kind) for _ks, ke, kind in reversed(kinds) if ke <= ns), None)
+    if before is not None and not text[before[0] : ns].strip():
+        return before[1]  # "killing three people and wounding 15": the verb right before the number governs it
     for ks, _ke, kind in kinds:
         if ks < ne:
             continue

@@ -129,7 +129,7 @@ _RETURN_FIRE = re.compile(r"\b(?:fired back|returned fire|exchanged fire)\b")
 _GOVERNMENT_VERB = re.compile(
     r"\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
     r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
-    r"attacks|launches|strikes|hits|shells|fires|"
+    r"attacks|launches|strikes|hits|shells|fires|pounded|pounds|bombarded|bombed|hammered|shelled|"
     r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
 )
 # "..., the governor said on Telegram on Monday": the date of the statement, not of the incident

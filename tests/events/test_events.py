@@ -379,3 +379,22 @@ def test_a_draft_keeps_its_first_date_as_frames_join() -> None:
     assert draft.date_span() is first.dates[0]
     draft.add_frames([framed(40, dt.date(2024, 1, 2)), first])  # a later date, and a frame it already has
     assert draft.date_span() is first.dates[0] and len(draft.frames) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured", "children"),
+    [
+        # two people joined by "and" are two, even when both are "a ..."; a 65-year-old is no child
+        ("Russian forces shelled Nikopol, injuring a 65-year-old man and a 60-year-old woman.", None, 2, None),
+        ("Russian shelling killed a man and injured his wife in Beryslav.", 1, 1, None),
+        # "N of them children" breaks down the count before it
+        ("Nine people were injured, three of them children, in shelling of Kherson.", None, 9, 3),
+        ("Twelve people were killed, five of whom were children, in Dnipro.", 12, None, 5),
+    ],
+)
+def test_people_joined_and_broken_down(pipeline, text: str, killed, injured, children) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, text, published=dt.date(2023, 5, 10)).events
+    assert (event.fatalities.value if event.fatalities else None) == killed
+    assert (event.injured.value if event.injured else None) == injured
+    counted = event.fatalities if killed else event.injured
+    assert counted is not None and counted.children == children

@@ -22,7 +22,7 @@ INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
-    r"\b(?:(?:a|an|one|another|the)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
+    r"\b(?:(?:a|an|one|another|the|his|her|their)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
     r"russian\s+|deputy\s+|catholic\s+|muslim\s+|christian\s+|senior\s+|prominent\s+|village\s+|tribal\s+|"
     r"police\s+|army\s+|district\s+)?(?:civilian|person|resident|man|woman|boy|girl|child|soldier|serviceman|"
     r"policeman|councill?or|lawmaker|politician|elder|cleric|imam|pastor|activist|judge|teacher|student|teenager|"
@@ -58,6 +58,7 @@ def _negative(clause: str) -> re.Match[str] | None:
 _VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victims it counts
 
 
+_OF_THEM_GROUP = re.compile(r"\s+of (?:them|whom)(?: were)?\s+(children|civilians|soldiers)\b")
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+$")
 
 
@@ -73,6 +74,7 @@ class CountReading:
     group: str | None = None  # "civilian" | "child" | "military"
     breakdown: bool = False
     clause: int = 0  # readings of one clause add up; across clauses the largest total wins
+    joined: bool = False  # "a man and a woman": another person, never the same count told twice
 
 
 def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
@@ -114,16 +116,24 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             and not _KILLING_BEFORE.search(text, max(start, ns - 16), ns)  # "killing two gunmen": they died
         ):
             continue
+        if out and (part := _OF_THEM_GROUP.match(text, ne, end)):
+            # "Nine people were injured, three of them children": a breakdown of the count before
+            group_of = {"children": "child", "civilians": "civilian", "soldiers": "military"}
+            out.append(CountReading(out[-1].kind, value, qualifier, ns, ne, group_of[part.group(1)], True))
+            continue
         kind = _nearest_kind(kinds, ns, ne, text)
         if (
             kind is None
             and out
             and (
                 text[ns:ne].lower() == "another"
-                or re.fullmatch(r"\s*(?:\w+\s+){0,2}?,?\s*and\s*", text[out[-1].end : ns])
+                or re.fullmatch(r"\s*(?:[\w'-]+\s+){0,3}?,?\s*and\s*", text[out[-1].end : ns])
             )
         ):
             kind = out[-1].kind  # "one person in X and another person in Y", "killing a mother and a child"
+            joined = True
+        else:
+            joined = False
         if kind is None and out and _BREAKDOWN.search(text[max(start, ns - 30) : ns]):
             kind = out[-1].kind  # "killed 25 people, including five children"
         if kind is None:
@@ -137,7 +147,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             None,
         )
         breakdown = bool(_BREAKDOWN.search(text[max(start, ns - 30) : ns]))
-        out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown))
+        out.append(CountReading(kind, value, qualifier, ns, ne, group, breakdown, joined=joined))
     if not out and (m := _negative(clause)):
         out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
     return out
@@ -202,7 +212,7 @@ def merge_counts(
     totals: dict[int, list[CountReading]] = {}
     for r in mains:
         group = totals.setdefault(r.clause, [])
-        if all(r.value != g.value or r.group != g.group for g in group):
+        if r.joined or all(r.value != g.value or r.group != g.group for g in group):
             group.append(r)
     clause_readings = max(totals.values(), key=lambda rs: sum(r.value for r in rs))
     best = clause_readings[0]

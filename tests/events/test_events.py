@@ -398,3 +398,23 @@ def test_people_joined_and_broken_down(pipeline, text: str, killed, injured, chi
     assert (event.injured.value if event.injured else None) == injured
     counted = event.fatalities if killed else event.injured
     assert counted is not None and counted.children == children
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "actor1"),
+    [
+        ("Russian drones hit Kyiv overnight, killing two, Mayor Vitali Klitschko said on Telegram.",
+         ("Vitali Klitschko", "Mayor", "Telegram"), "Military Forces of Russia"),
+        ("According to the regional governor Oleh Syniehubov, shelling killed one person in Kharkiv.",
+         ("Oleh Syniehubov", "Regional governor", None), "Military Forces of Russia"),
+        ("Russia's defence ministry claimed its forces destroyed a Ukrainian ammunition depot near Kramatorsk.",
+         ("Russia's defence ministry", None, None), "Military Forces of Russia"),
+        # the force that reports it after the event is its source, not its attacker
+        ("Shelling killed two people in Kherson, the Ukrainian military said in a statement.",
+         ("the Ukrainian military", None, None), "Military Forces of Russia"),
+    ],
+)  # fmt: skip
+def test_sources_with_titles_and_ministries(pipeline, text: str, source: tuple, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, text, published=dt.date(2023, 5, 10)).events
+    assert [(s.name, s.role, s.channel) for s in event.sources] == [source]
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -17,7 +17,8 @@ from conflictlens.model import Actor
 
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
-    r"with|from|in|positions of|between)\s+(?:the\s+)?|\b(?:hit|hitting|shelled|struck|attacked|targeting|targeted)"
+    r"with|from|in|positions of|between)\s+(?:the\s+)?|\b(?:hit|hitting|shelled|struck|attacked|targeting|targeted|"
+    r"destroyed|damaged)"
     r"\s+an?\s+)$",  # "struck a Russian command post": the target ("an explosion of a Russian mine": whose mine)
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
@@ -96,7 +97,18 @@ def pick_actors(
     if not actors:
         return None, None
     # "Ukraine says 5 civilians killed": a country that speaks is a source, not the attacker
-    actors = sorted((a for a in actors if not (a.attrs.get("bare") and _SPEAKS.match(doc.text, a.end))), key=_start)
+    # ("Shelling killed two in Kherson, the Ukrainian military said": a force that speaks after the event reports it)
+    actors = sorted(
+        (
+            a
+            for a in actors
+            if not (
+                (a.attrs.get("bare") or (trigger is not None and a.start > trigger.end))
+                and _SPEAKS.match(doc.text, a.end)
+            )
+        ),
+        key=_start,
+    )
     if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
         text = doc.text
         for a in actors:

@@ -26,17 +26,23 @@ _CHANNEL = re.compile(
     r"\b(?:on|via|in a post on|in a statement on)\s+(?:the\s+|his\s+|her\s+)?(Telegram|Facebook|Twitter|X|Viber|"
     r"Instagram|YouTube|television|TV)\b"
 )
-_ROLE_NAME = re.compile(rf"\b(?:The |the )?(?P<role>{_ROLE}),?\s+(?P<name>{_NAME}),?\s+(?:also\s+)?(?:{VERBS})\b")
+_TITLE = r"(?:Mayor|Governor|President|Prime Minister|Minister|Commander|Prosecutor|Ombudsman|Spokesman|Spokeswoman)"
+_ROLE_NAME = re.compile(
+    rf"\b(?:The |the )?(?P<role>{_ROLE}|{_TITLE}),?\s+(?P<name>{_NAME}),?\s+(?:also\s+)?(?:{VERBS})\b"
+)
 _NAME_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>{_ROLE}),\s+(?:also\s+)?(?:{VERBS})\b")
 _GROUP = re.compile(
     rf"\b(?P<name>(?:local |regional |Ukrainian |Russian |city |military |police )?(?:officials|authorities|"
     rf"residents|witnesses|police|prosecutors|emergency services|rescuers)|(?:the )?(?:Ukrainian )?Air Force|"
-    rf"(?:the )?General Staff(?: of the Armed Forces of Ukraine)?|(?:the )?(?:Russian |Ukrainian )?"
-    rf"(?:Defen[cs]e|Interior) Ministry|(?:the )?Ministry of Defen[cs]e(?: of \w+)?)\s+(?:also\s+)?(?:{VERBS})\b"
+    rf"(?:the )?General Staff(?: of the Armed Forces of Ukraine)?|"
+    rf"(?:the )?(?:Russian |Ukrainian |Russia's |Ukraine's )?(?:[Dd]efen[cs]e|[Ii]nterior) [Mm]inistry|"
+    rf"(?:the )?Ministry of Defen[cs]e(?: of \w+)?|"
+    rf"(?:the )?(?:Ukrainian|Russian) (?:military|army|armed forces|air force))\s+(?:also\s+)?(?:{VERBS})\b"
 )
 _GOVERNMENT = re.compile(rf"\b(?P<name>Kyiv|Kiev|Ukraine|Moscow|Russia)\s+(?:also\s+)?(?:{VERBS})\b")
+_ACCORDING_ROLE = re.compile(rf"\b[Aa]ccording to (?:the\s+)?(?P<role>{_ROLE}),?\s+(?P<name>{_NAME})")
 _ACCORDING = re.compile(
-    rf"\baccording to (?:the\s+)?(?P<name>{_NAME}|[a-z]+ (?:officials|authorities|sources)|"
+    rf"\b[Aa]ccording to (?:the\s+)?(?P<name>{_NAME}|[a-z]+ (?:officials|authorities|sources)|"
     rf"[A-Z][\w ]{{2,40}}?)(?=[,.;]|$)"
 )
 _GOVERNMENT_NAME = {
@@ -48,7 +54,7 @@ _GOVERNMENT_NAME = {
 }
 
 
-_ANY_CUE = re.compile(rf"\b(?:{VERBS}|according to)\b")
+_ANY_CUE = re.compile(rf"\b(?:{VERBS}|[Aa]ccording to)\b")
 
 
 @dataclass(slots=True)
@@ -69,7 +75,7 @@ def read_sources(doc: Document, start: int, end: int) -> tuple[list[SourceReadin
         return out, []
     channel_m = _CHANNEL.search(text)
     channel = channel_m.group(1) if channel_m else None
-    for rx in (_ROLE_NAME, _NAME_ROLE):
+    for rx in (_ROLE_NAME, _NAME_ROLE, _ACCORDING_ROLE):
         for m in rx.finditer(text):
             role = m.group("role")
             role = role[0].upper() + role[1:]
@@ -82,5 +88,6 @@ def read_sources(doc: Document, start: int, end: int) -> tuple[list[SourceReadin
         out.append(SourceReading(_GOVERNMENT_NAME[m.group("name")], None, channel, start + m.start(), start + m.end()))
         metonyms.append((start + m.start("name"), start + m.end("name")))
     for m in _ACCORDING.finditer(text):
-        out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
+        if not any(s.start <= start + m.start() < s.end for s in out):  # not already read with its role
+            out.append(SourceReading(m.group("name").strip(), None, channel, start + m.start(), start + m.end()))
     return out, metonyms

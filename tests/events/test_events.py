@@ -418,3 +418,16 @@ def test_sources_with_titles_and_ministries(pipeline, text: str, source: tuple, 
     [event] = run(pipeline, text, published=dt.date(2023, 5, 10)).events
     assert [(s.name, s.role, s.channel) for s in event.sources] == [source]
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The governor wrote on Telegram: "Two people were killed in the shelling of Kherson this morning."',
+         "The governor"),
+        ('"We shot down 20 of 22 drones," air force spokesman Yurii Ihnat told reporters on Tuesday.', "Yurii Ihnat"),
+    ],
+)  # fmt: skip
+def test_claim_speakers_with_titles(pipeline, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    claims = run(pipeline, text, published=dt.date(2023, 5, 10)).claims
+    assert [c.speaker for c in claims] == [speaker]

@@ -18,9 +18,18 @@ _VERBS = (
     r"mentioned|explained|announced|asked|replied|argued|pledged|vowed"
 )
 _PERSON = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){0,2})"
-_AFTER = re.compile(rf"^[,\s]*(?P<who>{_PERSON}|he|she|they|the \w+(?: \w+)?)\s+(?:also\s+)?(?P<verb>{_VERBS})\b")
+# a title or role before a name: "air force spokesman Yurii Ihnat told reporters"
+_TITLE_WORDS = r"(?:(?:[a-z]+\s+){1,3}(?=[A-Z]))?"
+_ROLE_WHO = (
+    r"[Tt]he (?:[a-z]+ ){0,2}(?:governor|mayor|minister|spokes(?:man|woman|person)|commander|president|head|official)"
+)
+_AFTER = re.compile(
+    rf"^[,\s]*{_TITLE_WORDS}(?P<who>{_PERSON}|he|she|they|the \w+(?: \w+)?)\s+(?:also\s+)?(?P<verb>{_VERBS})\b"
+)
 _AFTER_INV = re.compile(rf"^[,\s]*(?P<verb>{_VERBS})\s+(?P<who>{_PERSON})\b")
-_BEFORE = re.compile(rf"(?P<who>{_PERSON}|He|She|he|she)\s+(?:{_VERBS})(?:\s+that)?[:,]?\s*$")
+_BEFORE = re.compile(
+    rf"(?P<who>{_PERSON}|He|She|he|she|{_ROLE_WHO})\s+(?:{_VERBS})(?:\s+(?:on|in|via)\s+(?:a\s+)?\w+)?(?:\s+that)?[:,]?\s*$"
+)
 _FULL_NAME = re.compile(r"\b([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b")
 _NOT_NAMES = frozenset(word_list("not_person_words.txt"))
 _ACCUSE = re.compile(rf"\b(?P<who>{_PERSON})\s+accused\s+(?P<what>[^.;]+)")

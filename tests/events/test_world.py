@@ -8,6 +8,7 @@ and riots with their ACLED sub-types, provinces of other countries as places, di
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -360,17 +361,17 @@ def test_a_group_claiming_a_bombing(pipeline) -> None:  # type: ignore[no-untype
     )
 
 
-def test_bundled_world_examples(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """The two example reports from other conflicts: one event each, typed and attributed as ACLED would."""
-    from pathlib import Path
-
+def _example(name: str):  # type: ignore[no-untyped-def]
+    """A bundled example report (``examples/reports/NAME``) read as the CLI reads it."""
     from conflictlens.ingest import iter_documents
 
-    reports = Path(__file__).resolve().parents[2] / "examples" / "reports"
-    solhan, khartoum = (
-        next(iter(iter_documents([str(reports / name)])))
-        for name in ("2021-06-05-solhan-village-attack.txt", "2023-04-15-khartoum-fighting.txt")
-    )
+    return next(iter(iter_documents([str(Path(__file__).resolve().parents[2] / "examples" / "reports" / name)])))
+
+
+def test_bundled_world_examples(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The two example reports from other conflicts: one event each, typed and attributed as ACLED would."""
+    solhan = _example("2021-06-05-solhan-village-attack.txt")
+    khartoum = _example("2023-04-15-khartoum-fighting.txt")
     [attack] = pipeline.run(solhan).events  # the second paragraph adds to the attack, it is not another one
     assert (attack.sub_event_type, attack.location.country) == ("Attack", "BF")
     assert attack.fatalities is not None and (attack.fatalities.value, attack.fatalities.qualifier) == (132, "at_least")
@@ -381,19 +382,9 @@ def test_bundled_world_examples(pipeline) -> None:  # type: ignore[no-untyped-de
 
 def test_bundled_world_examples_owo_kabul_pazigyi(pipeline) -> None:  # type: ignore[no-untyped-def]
     """Three more reports from other conflicts: a church attack, a school bombing, an airstrike on a village."""
-    from pathlib import Path
-
-    from conflictlens.ingest import iter_documents
-
-    reports = Path(__file__).resolve().parents[2] / "examples" / "reports"
-    owo, kabul, pazigyi = (
-        next(iter(iter_documents([str(reports / name)])))
-        for name in (
-            "2022-06-05-owo-church-attack.txt",
-            "2021-05-08-kabul-school-bombing.txt",
-            "2023-04-11-pazigyi-airstrike.txt",
-        )
-    )
+    owo = _example("2022-06-05-owo-church-attack.txt")
+    kabul = _example("2021-05-08-kabul-school-bombing.txt")
+    pazigyi = _example("2023-04-11-pazigyi-airstrike.txt")
     # "AKURE, Nigeria, 5 June 2022 --" dates the report; the hospitals in Akure are not a second scene
     [attack] = pipeline.run(owo).events
     assert (attack.sub_event_type, attack.location.name, str(attack.date.start)) == ("Attack", "Owo", "2022-06-05")

@@ -329,9 +329,9 @@ class EventAssembler:
                 party = actor_of(a)
                 if all(p.name != party.name for p in parties):
                     parties.append(party)
-            actor1, actor2 = (parties + [None, None])[0], (parties + [None, None])[1]
-        actor1 = _localise_police(actor1, place)
-        actor2 = _localise_police(actor2, place)
+            actor1, actor2 = (*parties, None, None)[:2]
+        actor1 = _localise(actor1, place)
+        actor2 = _localise(actor2, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
         actor2 = _local_separatists(doc, actor2, target_span, place)
         if protest:
@@ -344,7 +344,7 @@ class EventAssembler:
                 police = Actor(name="Police Forces" + (f" of {country_name(country)}" if country else ""),
                                country=country, kind="state_forces")  # fmt: skip
                 named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
-                forces = _localise_police(actor_of(named[0]), place) if named else police
+                forces = _localise(actor_of(named[0]), place) if named else police
                 actor1, actor2 = forces, crowd_actor
             else:
                 actor1, actor2 = crowd_actor, None
@@ -683,7 +683,7 @@ def _home_country(
     return None, None
 
 
-def _localise_police(actor: Actor | None, place: Place | None) -> Actor | None:
+def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
     """The police and protester lexicon entries name Ukraine's; elsewhere they are that country's, and those of no
     known place are of no known country.  Unnamed "security forces" or "government troops" are the military of the
     country the event happens in."""

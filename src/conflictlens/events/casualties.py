@@ -59,6 +59,7 @@ _VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victi
 
 
 _OF_THEM_GROUP = re.compile(r"\s+of (?:them|whom)(?: were)?\s+(children|civilians|soldiers)\b")
+_GROUP_OF = {"children": "child", "civilians": "civilian", "soldiers": "military"}
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill|wounding|wounded|injuring|injured)\s+$")
 
 
@@ -118,8 +119,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
             continue
         if out and (part := _OF_THEM_GROUP.match(text, ne, end)):
             # "Nine people were injured, three of them children": a breakdown of the count before
-            group_of = {"children": "child", "civilians": "civilian", "soldiers": "military"}
-            out.append(CountReading(out[-1].kind, value, qualifier, ns, ne, group_of[part.group(1)], True))
+            out.append(CountReading(out[-1].kind, value, qualifier, ns, ne, _GROUP_OF[part.group(1)], True))
             continue
         kind = _nearest_kind(kinds, ns, ne, text)
         if (

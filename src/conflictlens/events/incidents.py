@@ -36,9 +36,8 @@ _CHARGE = re.compile(
 )
 
 
-def _is_charge_role(role: str) -> bool:
-    """Roles that can name what someone is arrested for ("rioting", "arson", "killing", "attacking")."""
-    return role in ("riot", "protest", "loot", "kill", "attack", "strike", "abduct", "sexual")
+# roles that can name what someone is arrested for ("rioting", "arson", "killing", "attacking")
+_CHARGE_ROLES = frozenset(["riot", "protest", "loot", "kill", "attack", "strike", "abduct", "sexual"])
 
 
 _IRREALIS = re.compile(
@@ -303,7 +302,7 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue
         if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
             continue
-        if _is_charge_role(t.attrs["role"]) and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
+        if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
         attrs = t.attrs
         role = attrs["role"]
@@ -401,7 +400,7 @@ def build_frames(doc: Document) -> list[Frame]:
     dateline_end = int(doc.meta.get("dateline_end", 0))
     for sent_idx, sent in enumerate(doc.sentences):
         # pass 1: what can make a frame -- live triggers, casualty counts
-        parts: list[tuple[int, int, int, list[Span], list[CountReading]]] = []
+        parts: list[tuple[int, int, int, int, list[Span], list[CountReading]]] = []
         live = False
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
@@ -409,6 +408,8 @@ def build_frames(doc: Document) -> list[Frame]:
             comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
             reference = _REFERENCE.search(low, cs, ce)
             until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
+            # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
+            place_end = until if reference is not None and until == reference.start() else ce
             trig = live_triggers(doc, cs, ce, until)
             counts = read_counts(doc, cs, ce)
             if counts:
@@ -420,7 +421,7 @@ def build_frames(doc: Document) -> list[Frame]:
                 # "Russian forces, which withdrew from the city in November, have shelled ...": background
                 trig = []
             live = live or bool(trig) or bool(counts)
-            parts.append((cs, ce, until, trig, counts))
+            parts.append((cs, ce, until, place_end, trig, counts))
         if not live:
             continue
         # pass 2: the rest of each clause
@@ -428,7 +429,7 @@ def build_frames(doc: Document) -> list[Frame]:
         excluded += [(s.start, s.end) for s in sentence_sources if s.role]
         paragraph = int(sent.attrs.get("paragraph", 0))
         sent_frames: list[Frame] = []
-        for cs, ce, _until, trig, counts in parts:
+        for cs, ce, _until, _place_end, trig, counts in parts:
             weapons = read_weapons(doc, cs, ce)
             if not weapons and sent_frames and sent_frames[-1].weapons:
                 # "Russia launched 23 missiles ..., and air defences shot down 21 of them": the count of "them"
@@ -447,8 +448,7 @@ def build_frames(doc: Document) -> list[Frame]:
             sent_frames.append(frame)
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
-        for frame, (cs, ce, until, _trig, counts) in zip(sent_frames, parts, strict=True):
-            place_end = until if until < ce and _REFERENCE.match(low, until) else ce
+        for frame, (cs, ce, until, place_end, _trig, counts) in zip(sent_frames, parts, strict=True):
             treated = _TREATED.search(low, cs, place_end) if "hospital" in low[cs:place_end] else None
             frame.places = event_places(doc, cs, treated.end() if treated else place_end, excluded)
             dates = doc.spans_in("date", cs, ce)

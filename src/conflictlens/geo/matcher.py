@@ -99,7 +99,7 @@ _SPONSORED = frozenset(["backed", "led", "made", "supplied", "funded", "trained"
 _COMMON_CAPITALISED = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
      "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "casualties", "there",
-     "according", "during", "forces", "the", "this", "that", "these", "after", "before", "around", "about", "since",
+     "during", "forces", "the", "this", "that", "these", "after", "before", "around", "about", "since",
      "according", "unspecified", "military", "government", "president", "ministry", "defence", "defense", "army"]
 )  # fmt: skip
 # fallback lookups by spelling-insensitive key (a name not in the gazetteer as written): at most this many words,

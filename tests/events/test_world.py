@@ -518,6 +518,19 @@ WAR_HEADLINES = [
     ("Russian-installed official killed in car bombing in Melitopol", "Melitopol", 1),
     ("Zelensky: Russia killed 40 in Dnipro", "Dnipro", 40),
     ("Drone attack sets fire to oil depot in Russia's Bryansk region", "Bryansk Oblast", None),
+    # the casualty verb first ("Four die as shells hit ..."); one victim without an article, named by who he was
+    ("Four die as shells hit bus stop in Donetsk city", "Donetsk", 4),
+    ("Two die in Luhansk as truce collapses", "Luhansk", 2),
+    ("Russian forces shell Kharkiv region, killing pensioner", "Kharkiv Oblast", 1),
+    ("Ukrainian journalist killed by Russian shelling in Donetsk region", "Donetsk Oblast", 1),
+    ("Ukrainian serviceman dies of wounds after attack near Bakhmut", "Bakhmut", 1),
+    ("Separatist commander killed in Donetsk blast", "Donetsk", 1),
+    ("Ukrainian drone strike kills DPR official in Horlivka", "Horlivka", 1),
+    ("Car bomb kills rebel commander in Luhansk", "Luhansk", 1),
+    ("Shelling in Stanytsia Luhanska kills one civilian", "Stanytsya-Luhanska", 1),  # not twice
+    ("A pensioner died after shelling hit her house in Krasnohorivka", "Krasnohorivka", 1),
+    # Sevastopol is an admin1 of its own, inside Crimea: one place, not two events
+    ("Explosions heard in Crimea's Sevastopol after Ukrainian missile attack", "Sevastopol", None),
 ]
 
 

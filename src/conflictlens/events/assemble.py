@@ -92,6 +92,10 @@ def _place(span: Span | None) -> Place | None:
     return None if span is None else span.attrs.get("place")
 
 
+# a city that is an admin1 of its own inside another one's land: "Crimea's Sevastopol" is one place
+_ADMIN1_WITHIN = {"sevastopol": "crimea"}
+
+
 def _is_context(outer: Place, inner: Place) -> bool:
     """True when ``outer`` only situates ``inner`` ("Volfyne, Sumy": Sumy oblast contains Volfyne)."""
     if SPECIFICITY.get(outer.kind, 9) <= SPECIFICITY.get(inner.kind, 9) and not (
@@ -107,7 +111,8 @@ def _is_context(outer: Place, inner: Place) -> bool:
     if outer.kind in ("admin1", "admin2"):
         if inner.admin1 is None and inner.kind in ("town", "admin2"):  # abroad ("Owo, Ondo state"): admin1 unknown
             return outer.country == inner.country
-        return outer.country == inner.country and _norm(outer.admin1) == _norm(inner.admin1)
+        within = _norm(inner.admin1)
+        return outer.country == inner.country and _norm(outer.admin1) in (within, _ADMIN1_WITHIN.get(within))
     if outer.kind == "town" and inner.kind == "district":
         return inner.parent == outer.geonameid
     if outer.kind == "town" and inner.kind == "town" and outer.geonameid != inner.geonameid:

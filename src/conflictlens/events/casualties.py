@@ -31,12 +31,14 @@ _SINGULAR = re.compile(
     r"director))\b(?!\s+(?:who)\b)",
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
+# A headline's first word may say who ("Ukrainian soldier killed ..."), and up to two words may stand between the verb
+# and the victim ("kills DPR official", "kills Luhansk separatist leader").
 _BARE_SINGULAR = re.compile(
-    r"(?:^(?:[a-z]+-[a-z]+\s+)?|[,:;]\s+|\b(?:kills|kill|killed|injures|injured|wounds|wounded|beheads?|beheaded)\s+"
-    r"(?:(?:village|local|tribal|community|traditional|religious|district|police|army|militia|rebel)\s+)?)"
+    r"(?:^(?:[a-z]+(?:-[a-z]+)?\s+)?|[,:;]\s+|\b(?:kills|kill|killed|killing|injures|injured|injuring|wounds|wounded|"
+    r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?)"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
-    r"herder|trader)\b(?!['’]s)"
+    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s)"
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"
@@ -46,6 +48,11 @@ _NOT_CASUALTY_AFTER = re.compile(
     r"^\s*(?:\w+[- ]){0,2}?(?:collaborators?|attackers?|gunmen|assailants?|saboteurs?|perpetrators?|"
     r"drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
     r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b",
+)
+
+# ... unless the casualty word comes first: "Four die as shells hit a bus stop", "2 killed in drone strike"
+_CASUALTY_AFTER = re.compile(
+    r"^\s*(?:of (?:them|whom) )?(?:were |was |are )?(?:killed|injured|wounded|die|dies|died|dead)\b"
 )
 
 
@@ -101,9 +108,11 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         if not any(ns <= s < ne or s <= ns < e for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group(0).split()[0]), 1, "exact"))
     stripped = clause.lstrip()
+    shift = start + len(clause) - len(stripped)
     for m in _BARE_SINGULAR.finditer(stripped):
-        s = m.start("n") + start + len(clause) - len(stripped)
-        if not any(ns <= s < ne or s <= ns < s + len(m.group("n")) for ns, ne, _, _ in numbers):
+        # a number or an article among the words before the noun counts it already ("kills one civilian")
+        first, s = m.start() + shift, m.start("n") + shift
+        if not any(ns < s + len(m.group("n")) and first < ne for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
     numbers.sort()
     victims = doc.spans_in("victim", start, end)
@@ -111,9 +120,7 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         after = text[ne:end]
         if (
             _NOT_CASUALTY_AFTER.match(after)
-            and not re.match(
-                r"^\s*(?:of (?:them|whom) )?(?:were |was )?(?:killed|injured|wounded)", after, re.IGNORECASE
-            )
+            and not _CASUALTY_AFTER.match(after)
             and not _KILLING_BEFORE.search(text, max(start, ns - 16), ns)  # "killing two gunmen": they died
         ):
             continue

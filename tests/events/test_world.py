@@ -529,6 +529,11 @@ WAR_HEADLINES = [
     ("Car bomb kills rebel commander in Luhansk", "Luhansk", 1),
     ("Shelling in Stanytsia Luhanska kills one civilian", "Stanytsya-Luhanska", 1),  # not twice
     ("A pensioner died after shelling hit her house in Krasnohorivka", "Krasnohorivka", 1),
+    ("Ukrainian army officer killed in Donetsk region", "Donetsk Oblast", 1),
+    ("Ukrainian army loses 3 soldiers in Donbas in past 24 hours", "Donbas", 3),
+    # the Donbas separatists fight at home: no place named is their oblast, or Ukraine, never Russia
+    ("DPR says two of its fighters killed by Ukrainian shelling", "Donetsk Oblast", 2),
+    ("Russia-backed rebels say one fighter killed in clash with Ukrainian forces", "Ukraine", 1),
     # Sevastopol is an admin1 of its own, inside Crimea: one place, not two events
     ("Explosions heard in Crimea's Sevastopol after Ukrainian missile attack", "Sevastopol", None),
 ]

@@ -423,8 +423,17 @@ class EventAssembler:
         else:
             # no place named: the country attacked, read from the target ("on Ukrainian cities") or the attacker
             country, basis = None, None
-            if event_type == "Battles" or sub_type == "Agreement":
-                pass  # a fight or a deal with no place named: neither side tells where it was
+            if sub_type == "Agreement":
+                pass  # a deal with no place named: neither party tells where it was made
+            elif (held := _separatist_held(doc, [attacker_span, target_span, *big.actors])) is not None:
+                # the separatists' forces fight at home, in Ukraine's Donbas: "DPR says two of its fighters were
+                # killed by Ukrainian shelling" happened in Donetsk Oblast, not across the border in Russia
+                oblast, basis = held
+                if oblast is not None and self.gazetteer is not None:
+                    place = self.gazetteer.admin1_place("UA", oblast)
+                country = "UA"
+            elif event_type == "Battles":
+                pass  # a fight with no place named: neither side tells where it was
             elif target_span is not None and target_span.attrs.get("country"):
                 country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:
@@ -433,7 +442,7 @@ class EventAssembler:
                 country, basis = (actor1.country if own else _OPPOSITE[actor1.country]), attacker_span
             if country is None and event_type != "Explosions/Remote violence":
                 country, basis = _home_country(doc, big, actor1, actor2, attacker_span, target_span)
-            location = self._country_location(country)
+            location = place.location_fields() if place is not None else self._country_location(country)
             if basis is not None:
                 evidence.append(("location", basis.start, basis.end))
         sublocations: list[dict[str, Any]] = []
@@ -686,6 +695,22 @@ def _home_country(
     if len(countries) == 1 and None not in countries and not countries & set(_OPPOSITE):
         return demonyms[0].attrs["place"].country, demonyms[0]
     return None, None
+
+
+SEPARATISTS = "NAF: United Armed Forces of Novorossiya"
+_SEPARATIST_OBLAST = re.compile(r"\b(?:(?P<d>DPR|DNR|Donetsk)|(?P<l>LPR|LNR|Luhansk))\b")
+
+
+def _separatist_held(doc: Document, actors: list[Span | None]) -> tuple[str | None, Span] | None:
+    """The oblast of an event that the Donbas separatists fight or tell of, when the text does not name its place
+    ("DPR" is Donetsk Oblast, "LPR" Luhansk Oblast; None when only "separatists" are named), with the span that says
+    so."""
+    for span in actors:
+        if span is not None and actor_of(span).name == SEPARATISTS:
+            m = _SEPARATIST_OBLAST.search(doc.text, span.start, span.end)
+            oblast = None if m is None else "Donetsk Oblast" if m.group("d") else "Luhansk Oblast"
+            return oblast, span
+    return None
 
 
 def _localise(actor: Actor | None, place: Place | None) -> Actor | None:

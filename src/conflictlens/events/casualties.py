@@ -16,9 +16,11 @@ from conflictlens.nlp.lexicon import lowered
 
 KILLED = (
     r"killed|dead|died|deaths?|death toll|fatalities|fatality|lives|lost their lives|bodies|perished|slain|shot dead|"
-    r"executed|murdered|beheaded|beheads|behead|massacred|slaughtered|gunned down|killing|kills|kill|dies|die"
+    r"executed|murdered|beheaded|beheads|behead|massacred|slaughtered|gunned down|killing|kills|kill|dies|die|kia|"
+    # "Ukraine loses 3 soldiers in Donbas": a number and people after it
+    r"(?:loses|lost)(?=\s+\S+\s+(?:[a-z-]+\s+)?(?:soldiers|servicemen|troops|fighters|marines|(?:service)?members)\b)"
 )
-INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding|injuring|injures|casualties"
+INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding|injuring|injures|casualties|wia"
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
 _BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
 _SINGULAR = re.compile(
@@ -31,10 +33,10 @@ _SINGULAR = re.compile(
     r"director))\b(?!\s+(?:who)\b)",
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
-# A headline's first word may say who ("Ukrainian soldier killed ..."), and up to two words may stand between the verb
-# and the victim ("kills DPR official", "kills Luhansk separatist leader").
+# A headline's first words may say who ("Ukrainian army officer killed ..."), and up to two words may stand between
+# the verb and the victim ("kills DPR official", "kills Luhansk separatist leader").
 _BARE_SINGULAR = re.compile(
-    r"(?:^(?:[a-z]+(?:-[a-z]+)?\s+)?|[,:;]\s+|\b(?:kills|kill|killed|killing|injures|injured|injuring|wounds|wounded|"
+    r"(?:^(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?|[,:;]\s+|\b(?:kills|kill|killed|killing|injures|injured|injuring|wounds|wounded|"
     r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?)"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"

@@ -531,6 +531,7 @@ WAR_HEADLINES = [
     ("A pensioner died after shelling hit her house in Krasnohorivka", "Krasnohorivka", 1),
     ("Ukrainian army officer killed in Donetsk region", "Donetsk Oblast", 1),
     ("Ukrainian army loses 3 soldiers in Donbas in past 24 hours", "Donbas", 3),
+    ("Child among three killed as missile strikes Odesa port", "Odesa", 3),  # one of the three, not a fourth
     # the Donbas separatists fight at home: no place named is their oblast, or Ukraine, never Russia
     ("DPR says two of its fighters killed by Ukrainian shelling", "Donetsk Oblast", 2),
     ("Russia-backed rebels say one fighter killed in clash with Ukrainian forces", "Ukraine", 1),

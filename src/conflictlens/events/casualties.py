@@ -30,7 +30,7 @@ _SINGULAR = re.compile(
     r"policeman|councill?or|lawmaker|politician|elder|cleric|imam|pastor|activist|judge|teacher|student|teenager|"
     r"driver|worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|"
     r"daughter|wife|husband|passenger|victim|head|official|officer|commander|chief|mayor|collaborator|guard|priest|"
-    r"director))\b(?!\s+(?:who)\b)",
+    r"director))\b(?!\s+(?:who|(?:was\s+|is\s+)?among)\b)",
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
 # A headline's first words may say who ("Ukrainian army officer killed ..."), and up to two words may stand between
@@ -40,7 +40,8 @@ _BARE_SINGULAR = re.compile(
     r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?)"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
-    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s)"
+    # "Child among three killed": one of them, not a fourth
+    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b)"
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"

@@ -204,7 +204,12 @@ def test_headlines(pipeline, headline: str, place: str, killed: int) -> None:  #
         ("A roadside bomb killed three soldiers near Kandahar.", "Remote explosive/landmine/IED", None),
         (
             "Police fired tear gas at protesters in Nairobi on Tuesday.",
-            "Excessive force against protesters",
+            "Protest with intervention",  # ACLED: dispersed without serious injuries; the protesters come first
+            "Protesters (Kenya)",
+        ),
+        (
+            "Police opened fire on protesters in Nairobi on Tuesday, killing three.",
+            "Excessive force against protesters",  # lethal force: the police come first
             "Police Forces of Kenya",
         ),
         ("A mob lynched a man accused of theft in Dhaka.", "Mob violence", "Rioters (Bangladesh)"),

@@ -36,7 +36,7 @@ ARMED_GROUPS_AND_PROTESTS = [
     ("Protesters hurled stones at police and set vehicles on fire in Lagos.", "Violent demonstration"),
     (
         "Police fired tear gas and rubber bullets to disperse demonstrators in Nairobi.",
-        "Excessive force against protesters",
+        "Protest with intervention",
     ),
     (
         "Police detained dozens of protesters who gathered outside parliament in Tbilisi.",
@@ -87,7 +87,7 @@ ARMED_GROUPS_AND_PROTESTS = [
     ("Villagers set fire to the house of a man accused of witchcraft in Jharkhand.", "Mob violence"),
     ("Thousands rallied in Bangkok calling for the prime minister's resignation.", "Peaceful protest"),
     ("Armed men abducted a Catholic priest in Enugu state.", "Abduction/forced disappearance"),
-    ("Riot police used water cannons against protesters in Istanbul.", "Excessive force against protesters"),
+    ("Riot police used water cannons against protesters in Istanbul.", "Protest with intervention"),
     ("A car bomb exploded near a checkpoint in Mogadishu, killing 10 people.", "Remote explosive/landmine/IED"),
     ("Turkish drones struck PKK positions in northern Iraq.", "Air/drone strike"),
     ("Demonstrators ransacked government offices in Colombo.", "Violent demonstration"),
@@ -106,7 +106,7 @@ REGIONAL_WORDINGS = [
     ("Activists burnt an effigy of the chief minister in Patna.", "Peaceful protest"),
     (
         "Police lathi-charged protesters who tried to break the barricades near the secretariat.",
-        "Excessive force against protesters",
+        "Protest with intervention",
     ),
     ("Stone pelting was reported as protesters clashed with police in Srinagar.", "Violent demonstration"),
     ("Angry residents set ablaze two buses after a child was run over.", "Mob violence"),
@@ -145,7 +145,7 @@ TEAR_GAS_MARCHES_AND_HOSTAGES = [
         "Security forces opened fire on demonstrators in Tehran, killing at least five people.",
         "Excessive force against protesters",
     ),
-    ("Police fired tear gas at stone-throwing youths in Kashmir.", "Excessive force against protesters"),
+    ("Police fired tear gas at stone-throwing youths in Kashmir.", "Violent demonstration"),
     ("Hundreds of women marched in Kabul to demand the right to education.", "Peaceful protest"),
     ("Farmers blocked roads with tractors across France to protest against fuel prices.", "Peaceful protest"),
     ("Rebels seized the town of Bunagana near the Ugandan border.", "Non-state actor overtakes territory"),
@@ -183,7 +183,7 @@ AMBUSHES_GRENADES_AND_STUDENT_RIOTS = [
         "Hundreds of protesters rallied in Dhaka demanding the resignation of the prime minister.",
         "Peaceful protest",
     ),
-    ("Riot police fired rubber bullets at demonstrators in Nairobi.", "Excessive force against protesters"),
+    ("Riot police fired rubber bullets at demonstrators in Nairobi.", "Protest with intervention"),
     (
         "Al-Shabaab militants seized the town of Mahas after heavy fighting with government troops.",
         "Non-state actor overtakes territory",
@@ -205,7 +205,7 @@ AMBUSHES_GRENADES_AND_STUDENT_RIOTS = [
 BATONS_SABOTAGE_AND_SETTLERS = [
     (
         "Police used batons to break up a demonstration by opposition supporters in Lusaka.",
-        "Excessive force against protesters",
+        "Protest with intervention",
     ),
     ("Thousands took to the streets of Tbilisi to protest against the foreign agents bill.", "Peaceful protest"),
     ("Jihadists attacked a military outpost in Niger, killing 17 soldiers.", "Armed clash"),
@@ -240,7 +240,7 @@ MARCHES_VIGILS_AND_UNREST = [
     ("Looters ransacked shops in Durban as unrest spread across KwaZulu-Natal.", "Looting/property destruction"),
     ("Police arrested 30 protesters who blocked the entrance to the mine.", "Protest with intervention"),
     ("Police fired rubber bullets to disperse striking mineworkers in Rustenburg.",
-     "Excessive force against protesters"),
+     "Protest with intervention"),
     ("Saboteurs derailed a freight train in Bryansk region.", "Looting/property destruction"),
     ("A fire broke out at a military enlistment office in Omsk after a man threw a Molotov cocktail.",
      "Violent demonstration"),
@@ -252,6 +252,18 @@ AGREEMENTS = [
     ("A ceasefire took effect in Gaza on Friday.", "Agreement"),
     ("Hundreds of fighters laid down their arms in Cabo Delgado.", "Agreement"),
 ]
+# ACLED's codebook: a protest dispersed without serious injuries is "with intervention" (tear gas, batons, arrests);
+# lethal force or serious injuries make it "excessive force"; violent demonstrators make a violent demonstration
+CODEBOOK_PROTESTS = [
+    ("Students of the university staged a sit-in outside the vice-chancellor's office.", "Peaceful protest"),
+    ("Workers of the textile mill went on an indefinite strike demanding wage hikes.", "Peaceful protest"),
+    ("Thousands marched in Johannesburg against gender-based violence on Saturday.", "Peaceful protest"),
+    ("Residents burned tyres and barricaded roads in Soweto over electricity cuts.", "Violent demonstration"),
+    ("Police fired tear gas at protesters in Santiago, and one of them sustained severe burns.",
+     "Excessive force against protesters"),
+    ("Police opened fire on protesters, killing three, in Thoothukudi.", "Excessive force against protesters"),
+    ("Riot police dispersed the sit-in outside the parliament in Tbilisi.", "Protest with intervention"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -263,7 +275,8 @@ AGREEMENTS = [
     + BATONS_SABOTAGE_AND_SETTLERS
     + SHUTTERS_BOYCOTTS_AND_CHARGES
     + MARCHES_VIGILS_AND_UNREST
-    + AGREEMENTS,
+    + AGREEMENTS
+    + CODEBOOK_PROTESTS,
 )
 def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.run_text(text, published=PUBLISHED).events
@@ -301,6 +314,10 @@ NON_EVENTS = [
     "Boat capsizes off Libya, killing 61 migrants",
     "Fire kills 9 in Dhaka slum",
     "Stampede at temple kills 12 in Jammu",
+    # a protest or riot referred to, not reported: victims, charges, who protests
+    "The government has announced compensation for the families of those killed in the riots.",
+    "An FIR was registered against 50 unidentified people for rioting.",
+    "The minister appealed to the protesting doctors to resume work.",
 ]
 
 

@@ -345,12 +345,14 @@ class EventAssembler:
             where = f" ({country_name(country)})" if country else ""
             crowd = "Rioters" if event_type == "Riots" else "Protesters"
             crowd_actor = Actor(name=crowd + where, country=country, kind="protesters")
-            if sub_type == "Excessive force against protesters":
+            if sub_type in ("Excessive force against protesters", "Protest with intervention"):
                 police = Actor(name="Police Forces" + (f" of {country_name(country)}" if country else ""),
                                country=country, kind="state_forces")  # fmt: skip
                 named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
                 forces = _localise(actor_of(named[0]), place) if named else police
-                actor1, actor2 = forces, crowd_actor
+                # the force that used lethal force is actor1; one that only intervened is actor2
+                excessive = sub_type == "Excessive force against protesters"
+                actor1, actor2 = (forces, crowd_actor) if excessive else (crowd_actor, forces)
             else:
                 actor1, actor2 = crowd_actor, None
         elif (

@@ -30,7 +30,8 @@ _CLAUSE_BREAK = re.compile(
 )
 # what people are arrested, charged or sentenced for
 _CHARGE = re.compile(
-    r"\b(?:arrested|detained|held|booked|charged|convicted|sentenced|jailed|nabbed)\b[^.;]{0,50}?\bfor\s+"
+    r"\b(?:arrested|detained|held|booked|charged|convicted|sentenced|jailed|nabbed|registered against|filed against|"
+    r"lodged against)\b[^.;]{0,50}?\bfor\s+"
     r"(?:allegedly\s+|(?:their|his|her)\s+(?:role|involvement)\s+in\s+(?:the\s+)?|involvement\s+in\s+(?:the\s+)?)?"
     r"(?:[\w-]+,?\s+(?:and|or)\s+)?$"
 )
@@ -46,8 +47,13 @@ _IRREALIS = re.compile(
     r"pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
-    r"rejected|denied)\b[^.;,]{0,40}$",
+    r"rejected|denied)\b[^.;,]{0,40}$|"
+    # an incident referred to by its victims ("compensation for the families of those killed in the riots")
+    r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
+    r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",
 )
+# "the protesting doctors": the participle says who, not that a protest took place here
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:the|these|those|of|to|by|with|and)\s+$")
 # Disasters, accidents and ordinary crime kill, destroy and lead to arrests too, but are not political violence
 # (ACLED codes none of them): a clause with such a cue and nothing armed in it is no event.
 _NON_CONFLICT = re.compile(
@@ -169,7 +175,7 @@ _ROLE_AFTER = re.compile(
 # past tenses of trigger verbs that do not end in -ed: after "the army", "the rebels", they are verbs, not nouns
 _IRREGULAR_PAST = frozenset(
     ["retook", "took", "struck", "shot", "fought", "overran", "overrun", "hit", "beat", "stole", "threw", "blew",
-     "set", "broke", "led", "ran", "fled", "hid", "shook", "sank", "stormed", "seized", "captured"]
+     "went", "set", "broke", "led", "ran", "fled", "hid", "shook", "sank", "stormed", "seized", "captured"]
 )  # fmt: skip
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
@@ -304,19 +310,23 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue
         if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
+        if low.startswith("protesting ", t.start) and _PARTICIPLE_BEFORE.search(low, max(0, t.start - 6), t.start):
+            continue
         attrs = t.attrs
         role = attrs["role"]
         if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
             attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
         elif role == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
+        said = low[t.start : t.end]
+        verb = said.split(" ", 1)[0]  # "staged a sit-in", "went on strike": a phrase led by its verb
         attrs["definite"] = (
             t.start >= comparison_from
-            or not low[t.start : t.end].endswith(("ed", "ing"))
+            or not said.endswith(("ed", "ing"))
+            and not verb.endswith("ed")
             and bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
             and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
-                low[t.start : t.end].split(" ", 1)[0] in _IRREGULAR_PAST
-                and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
+                verb in _IRREGULAR_PAST and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
             )
         )
         out.append(t)
@@ -667,33 +677,48 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
 
 
 def _protest_type(r: set[str], text: str) -> str:
-    """ACLED's protest and riot sub-types: force used on protesters, intervention (arrests), mob violence, violent
-    demonstration, or peaceful protest."""
-    if _POLICE_WEAPONS.search(text) or (_FORCE_ON_PROTESTERS.search(text) and _STATE_FORCE.search(text)):
+    """ACLED's protest and riot sub-types, as its codebook draws them: peaceful protesters met with lethal force or
+    serious injuries ("excessive force"); a protest dispersed or suppressed without them -- arrests, tear gas, rubber
+    bullets, water cannon, batons -- ("with intervention"); a crowd that beats, lynches or kills (mob violence);
+    demonstrators who are violent themselves (a violent demonstration, whatever the police did); else peaceful."""
+    rioting = "riot" in r or bool(_RIOTING.search(text))
+    if not rioting and _LETHAL_FORCE.search(text) and _STATE_FORCE.search(text):
         return "Excessive force against protesters"
-    if "protest" in r and _INTERVENTION.search(text):
-        return "Protest with intervention"
-    if _MOB.search(text) and _MOB_VIOLENCE.search(text) and not re.search(r"protest|demonstrat", text):
+    if _MOB.search(text) and _MOB_VIOLENCE.search(text) and not _DEMONSTRATING.search(text):
         return "Mob violence"  # a crowd that beats, lynches or kills, not protesters
-    if "riot" in r or re.search(r"\bclashed with police|threw stones|vandali[sz]ed|burning (?:tyres|tires)", text):
+    if rioting:
         return "Violent demonstration"
+    if _POLICE_WEAPONS.search(text) or ("protest" in r and _INTERVENTION.search(text)):
+        return "Protest with intervention"
     return "Peaceful protest"
 
 
+# demonstrators who are violent themselves
+_RIOTING = re.compile(
+    r"\bclashed with police|threw stones|stone[- ](?:throwing|pelting)|pelted|vandali[sz]ed|"
+    r"\bburn(?:ing|ed|t) (?:[\w-]+ )?(?:tyres|tires)|\bbarricad(?:ed|ing) (?:the )?(?:[\w-]+ )?(?:roads?|streets?)"
+)
+# a crowd that makes a demand, not a mob: protest words, burning tyres, barricades
+_DEMONSTRATING = re.compile(r"protest|demonstrat|\bburn(?:ing|ed|t) (?:[\w-]+ )?(?:tyres|tires)|\bbarricad")
 # police who detain or break up protesters ("demanding the release of detained activists" is no intervention)
 _INTERVENTION = re.compile(
     r"(?<!release of )(?<!release of the )\b(?:detained|arrested)|intervened|break(?:s)? up|broke up|breaking up"
 )
-# tear gas, rubber bullets, water cannon, baton charges: only the police or army use them on crowds
+# tear gas, rubber bullets, water cannon, baton charges, dispersal: force short of lethal, used on crowds
 _POLICE_WEAPONS = re.compile(
     r"tear ?gas|stun grenades?|rubber bullets|water cannons?|lathi-?charg|baton-?charg|batons|truncheons|pepper spray|"
-    r"dispersed (?:the )?(?:protest|demo|crowd)"
+    r"dispersed|\b(?:beat|beaten) (?:[\w-]+ ){0,3}(?:protesters|demonstrators)"
 )
-_FORCE_ON_PROTESTERS = re.compile(
-    r"\b(?:beat|beaten|fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shot dead|killed|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
-    r"(?:protesters|demonstrators)|\bdispersed\b"
+# lethal force on protesters, or serious injuries
+_LETHAL_FORCE = re.compile(
+    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shoots|killed|killing|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
+    r"(?:protesters|demonstrators|marchers)|\blive (?:ammunition|rounds|bullets|fire)\b|"
+    r"\b(?:seriously|critically|severely|fatally|gravely) (?:injured|wounded|hurt|burned|burnt)|"
+    r"\b(?:severe|serious|grave|critical) (?:burns|injuries|wounds|condition)"
 )
-_STATE_FORCE = re.compile(r"\b(?:police|security forces|soldiers|troops|army|military|officers|gendarmes|guards)\b")
+_STATE_FORCE = re.compile(
+    r"\b(?:police|(?:security |armed )?forces|soldiers|troops|army|military|officers|gendarmes|guards)\b"
+)
 _MOB = re.compile(r"\b(?:mobs?|crowds?|villagers|locals|vigilantes|residents)\b|lynch")
 _MOB_VIOLENCE = re.compile(
     r"\b(?:lynch\w*|beat|beaten|killed|hacked|stoned|to death|assaulted|thrashed|attacked|set fire|set ablaze|on fire|"

@@ -263,6 +263,13 @@ CODEBOOK_PROTESTS = [
      "Excessive force against protesters"),
     ("Police opened fire on protesters, killing three, in Thoothukudi.", "Excessive force against protesters"),
     ("Riot police dispersed the sit-in outside the parliament in Tbilisi.", "Protest with intervention"),
+    # labour strikes are protests, not air strikes; sit-ins go on; crowds that fight each other are mobs
+    ("The strike called by the trade unions crippled normal life in Kerala on Tuesday.", "Peaceful protest"),
+    ("Auto-rickshaw drivers observed a strike against the hike in fuel prices.", "Peaceful protest"),
+    ("Farmers continued their sit-in at the Singhu border on Monday.", "Peaceful protest"),
+    ("Activists of the youth wing blocked trains at the railway station in Bhubaneswar.", "Peaceful protest"),
+    ("Protesters set a police vehicle on fire and damaged shops in Durban.", "Violent demonstration"),
+    ("A clash broke out between two groups during a religious procession, leaving 15 injured.", "Mob violence"),
 ]  # fmt: skip
 
 
@@ -318,6 +325,11 @@ NON_EVENTS = [
     "The government has announced compensation for the families of those killed in the riots.",
     "An FIR was registered against 50 unidentified people for rioting.",
     "The minister appealed to the protesting doctors to resume work.",
+    "A 14-day judicial custody was ordered for the 12 persons arrested in connection with the violence.",
+    # calls, counts over a period, past protests
+    "The farmers' unions have called for a Bharat Bandh on September 27.",
+    "Over 200 protests were held across the country last year, according to the report.",
+    "He was among the leaders who led the anti-CAA protests in 2019.",
 ]
 
 

@@ -47,10 +47,15 @@ _IRREALIS = re.compile(
     r"pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
-    r"rejected|denied)\b[^.;,]{0,40}$|"
+    r"rejected|denied|call(?:s|ed)? for|gave a call for)\b[^.;,]{0,40}$|"
     # an incident referred to by its victims ("compensation for the families of those killed in the riots")
     r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
     r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",
+)
+# "custody for the 12 persons arrested in connection with the violence": a participle after whom it describes
+_ARRESTED_BEFORE = re.compile(
+    r"\b(?:for|of|against|to|on|with|among) (?:the |all )?(?:[\w-]+ ){0,2}(?:persons|people|men|accused|suspects|"
+    r"youths|protesters|activists|workers|leaders) (?:who were |who had been )?$"
 )
 # "the protesting doctors": the participle says who, not that a protest took place here
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:the|these|those|of|to|by|with|and)\s+$")
@@ -85,6 +90,12 @@ _SINCE_PERIOD = re.compile(
     r"in recent (?:weeks|months|days))\b",
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
+# events counted over a period ("over 200 protests were held across the country last year")
+_COUNTED_EVENTS = re.compile(
+    r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|numerous) (?:of )?(?:[\w-]+ )?(?:protests|demonstrations|"
+    r"rallies|strikes|attacks|incidents|clashes|riots|agitations)\b[^.;]*\b(?:(?:last|this|past) (?:year|month|decade)|"
+    r"across the (?:country|state|nation)|so far|in \d{4}|over the (?:years|past)|since)\b"
+)
 _ROLE_PRIORITY = [
     "chemical",
     "withdraw",
@@ -178,7 +189,7 @@ _IRREGULAR_PAST = frozenset(
      "went", "set", "broke", "led", "ran", "fled", "hid", "shook", "sank", "stormed", "seized", "captured"]
 )  # fmt: skip
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}$")
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
     r"\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
     r"capital|oblasts?|front(?:line)?|positions)\b",
@@ -310,6 +321,8 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue
         if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
+        if t.attrs["role"] == "arrest" and _ARRESTED_BEFORE.search(low, max(0, t.start - 50), t.start):
+            continue  # "custody was ordered for the 12 persons arrested ...": people arrested before, told of
         if low.startswith("protesting ", t.start) and _PARTICIPLE_BEFORE.search(low, max(0, t.start - 6), t.start):
             continue
         attrs = t.attrs
@@ -479,6 +492,7 @@ def build_frames(doc: Document) -> list[Frame]:
             frame.aggregate = (
                 big_toll
                 or bool(_AGGREGATE.search(clause_text))
+                or bool(_COUNTED_EVENTS.search(clause_text))
                 or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text) or _SINCE_PERIOD.search(clause_text)))
                 or any(d.attrs.get("since") for d in dates)
             )
@@ -595,6 +609,13 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Looting/property destruction")
     if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
         return result(_protest_type(r, text))
+    if (
+        "clash" in r
+        and _GROUP_CLASH.search(text)
+        and not _ARMED_CUE.search(text)
+        and not any(_armed_actor(a) for a in frame.actors)
+    ):
+        return result("Mob violence")  # ACLED: rival crowds, not armed forces ("a clash broke out between two groups")
     if "withdraw" in r:
         fought = "clash" in r
         if "regain" in r and fought:
@@ -726,6 +747,17 @@ _MOB_VIOLENCE = re.compile(
 )
 
 
+# crowds that fight each other, and what would make them armed
+_GROUP_CLASH = re.compile(
+    r"\b(?:clash(?:ed|es)?|fight|fighting|brawl|scuffle)s? (?:broke out |erupted |took place )?(?:between|among) "
+    r"(?:the )?(?:two |rival |members of )?(?:groups|communities|factions|supporters|students|villagers|families|"
+    r"castes|tribes|fans|clans|residents)\b|"
+    r"\b(?:groups|communities|supporters|students|villagers|families|fans|residents) (?:[\w-]+ ){0,3}clashed\b"
+)
+_ARMED_CUE = re.compile(
+    r"\b(?:armed|gunmen|militants?|rebels?|insurgents?|troops|soldiers|forces|army|militias?|fighters|guns?|rifles|"
+    r"firearms|gunfire|shot|shooting|police|jihadists?|bandits)\b"
+)
 _HAND_TO_HAND = re.compile(r"\b(?:behead(?:ed|s|ing)?|stabbed|tortured|beaten|beat up|hacked to death|executed)\b")
 _MILITARY_TARGET = re.compile(
     r"\b(?:positions?|troops|soldiers|servicem[ae]n|forces|military|army|base|checkpoints?|patrols?|"

@@ -271,6 +271,19 @@ CODEBOOK_PROTESTS = [
     ("Protesters set a police vehicle on fire and damaged shops in Durban.", "Violent demonstration"),
     ("A clash broke out between two groups during a religious procession, leaving 15 injured.", "Mob violence"),
 ]  # fmt: skip
+# ACLED-style notes for the sub-event types seen less often
+RARER_TYPES = [
+    ("On 1 December 2019, the Taliban established a checkpoint on the highway between Kabul and Kandahar.",
+     "Headquarters or base established"),
+    ("On 13 October 2020, a new armed group announced its formation in the Anglophone region.",
+     "Change to group/activity"),
+    ("On 24 November 2020, Fulani militia attacked farmers in Benue state, killing 11.", "Attack"),
+    ("On 8 December 2020, Israeli forces demolished a Palestinian house in Hebron.", "Looting/property destruction"),
+    ("On 22 December 2020, a man threw an explosive device at the police station in Bamako.", "Grenade"),
+    ("On 29 December 2020, Myanmar military troops fired on a village in Rakhine state with heavy weapons, killing 2 "
+     "civilians.", "Shelling/artillery/missile attack"),
+    ("On 2 February 2021, the military seized power in a coup in Naypyidaw and detained state leaders.", "Arrests"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -283,7 +296,8 @@ CODEBOOK_PROTESTS = [
     + SHUTTERS_BOYCOTTS_AND_CHARGES
     + MARCHES_VIGILS_AND_UNREST
     + AGREEMENTS
-    + CODEBOOK_PROTESTS,
+    + CODEBOOK_PROTESTS
+    + RARER_TYPES,
 )
 def test_world_sub_event_types(pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.run_text(text, published=PUBLISHED).events

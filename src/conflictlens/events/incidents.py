@@ -101,6 +101,7 @@ _ROLE_PRIORITY = [
     "withdraw",
     "regain",
     "hq",
+    "change",
     "capture",
     "protest",
     "riot",
@@ -628,6 +629,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Government regains territory")
     if "hq" in r:
         return result("Headquarters or base established")
+    if "change" in r and not r & _ARMED_ROLES:
+        return result("Change to group/activity")  # a group formed, merged, renamed, pledging allegiance
     if "capture" in r:
         side = _attacker_side(frame, doc)
         return result("Government regains territory" if side == "UA" else "Non-state actor overtakes territory")

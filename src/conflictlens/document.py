@@ -68,7 +68,8 @@ class Document:
     def _sort(self, name: str) -> tuple[list[Span], list[int]]:
         """Sort a layer in text order and list its span starts."""
         spans = self.layers[name]
-        spans.sort(key=_text_order)
+        if len(spans) > 1:  # (most layers of a short note hold one span)
+            spans.sort(key=_text_order)
         index = self._index[name] = (spans, [s.start for s in spans])
         return index
 
@@ -91,6 +92,9 @@ class Document:
         j = bisect_left(starts, end, i)
         if i == j:
             return []
+        if j == i + 1:  # the common case: one span, without making a list comprehension
+            span = spans[i]
+            return [span] if span.end <= end else []
         return [s for s in spans[i:j] if s.end <= end]
 
     def span_text(self, span: Span) -> str:

@@ -306,7 +306,9 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
     for t in triggers:
         if quotes and in_quote(quotes, t):
             continue
-        if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
+        before = low[max(start, t.start - 60) : t.start]
+        # (the pattern ends with "[^.;,]{0,40}$": a match starts after the last stop, semicolon or comma before)
+        if _IRREALIS.search(before, max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1):
             continue
         if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 
@@ -50,6 +49,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # each layer sorted in text order, with its span starts in a plain list; dropped when the layer is added to
     _index: dict[str, tuple[list[Span], list[int]]] = field(default_factory=dict, repr=False)
+    _sha256: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, layer: str, span: Span) -> Span:
         self.layers.setdefault(layer, []).append(span)
@@ -68,7 +68,8 @@ class Document:
     def _sort(self, name: str) -> tuple[list[Span], list[int]]:
         """Sort a layer in text order and list its span starts."""
         spans = self.layers[name]
-        spans.sort(key=_text_order)
+        if len(spans) > 1:  # (most layers of a short note hold one span)
+            spans.sort(key=_text_order)
         index = self._index[name] = (spans, [s.start for s in spans])
         return index
 
@@ -91,6 +92,9 @@ class Document:
         j = bisect_left(starts, end, i)
         if i == j:
             return []
+        if j == i + 1:  # the common case: one span, without making a list comprehension
+            span = spans[i]
+            return [span] if span.end <= end else []
         return [s for s in spans[i:j] if s.end <= end]
 
     def span_text(self, span: Span) -> str:
@@ -100,11 +104,15 @@ class Document:
     def sentences(self) -> list[Span]:
         return self.layer("sentence")
 
-    @cached_property
+    @property
     def text_sha256(self) -> str:
         """Hex SHA-256 of the text; computed once, as every event id and the result need it (the text never
-        changes once a document is made)."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        changes once a document is made).  Kept in a field rather than a ``cached_property``, whose lock (Python
+        3.11) costs more than the hash of a short text."""
+        sha = self._sha256
+        if sha is None:
+            sha = self._sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return sha
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:

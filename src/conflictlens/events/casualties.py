@@ -60,9 +60,11 @@ _CASUALTY_AFTER = re.compile(
 
 
 def _negative(clause: str) -> re.Match[str] | None:
-    """The first "no one was killed" of a (lower-case) clause; as each such phrase starts with "no", the pattern is
-    searched only in a clause that has those letters."""
-    return _NEGATIVE.search(clause) if "no" in clause else None
+    """The first "no one was killed" of a (lower-case) clause; as each such phrase starts with "no " or "nobody" or
+    "no-one", the pattern is searched only in a clause that has one of them (not in every "unknown" or "not")."""
+    if "no " in clause or "nobody" in clause or "no-one" in clause:
+        return _NEGATIVE.search(clause)
+    return None
 
 
 _VICTIM_GAP_STOP = re.compile(r"\band\b|[,;.]")  # between a count and the victims it counts

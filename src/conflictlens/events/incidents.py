@@ -78,9 +78,13 @@ _NON_CONFLICT = re.compile(
 )
 _ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
                           "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
-_AGGREGATE = re.compile(
-    r"\b(?:repeated|repeatedly|waves of|every day|each day|almost daily|nearly every day|regularly|constantly)\b",
-)
+# (the cues are also looked for in the whole text first: most documents have none, and a few substring tests of the
+# text cost less than searching the pattern in each clause)
+_AGGREGATE_CUES = (
+    "repeated", "repeatedly", "waves of", "every day", "each day", "almost daily", "nearly every day", "regularly",
+    "constantly",
+)  # fmt: skip
+_AGGREGATE = re.compile(rf"\b(?:{'|'.join(_AGGREGATE_CUES)})\b")
 # a toll counted over a period ("killed since the invasion") is an aggregate; "the largest attack since the
 # invasion" is a superlative about one incident
 _SINCE_PERIOD = re.compile(
@@ -91,9 +95,12 @@ _SINCE_PERIOD = re.compile(
 )
 _AGGREGATE_COUNT = re.compile(r"\b(?:in total|overall|so far this|of the war|daily)\b")
 # events counted over a period ("over 200 protests were held across the country last year")
+_COUNTED_NOUNS = (
+    "protests", "demonstrations", "rallies", "strikes", "attacks", "incidents", "clashes", "riots", "agitations",
+)  # fmt: skip
 _COUNTED_EVENTS = re.compile(
-    r"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|numerous) (?:of )?(?:[\w-]+ )?(?:protests|demonstrations|"
-    r"rallies|strikes|attacks|incidents|clashes|riots|agitations)\b[^.;]*\b(?:(?:last|this|past) (?:year|month|decade)|"
+    rf"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|numerous) (?:of )?(?:[\w-]+ )?"
+    rf"(?:{'|'.join(_COUNTED_NOUNS)})\b[^.;]*\b(?:(?:last|this|past) (?:year|month|decade)|"
     r"across the (?:country|state|nation)|so far|in \d{4}|over the (?:years|past)|since)\b"
 )
 _ROLE_PRIORITY = [
@@ -160,7 +167,9 @@ _SUPERLATIVE_SINCE = re.compile(
 )
 # "retaliation for the explosion on the Crimean bridge": an incident referred to, reported elsewhere (a claim of
 # responsibility still reports its attack: "The Taliban claimed responsibility for the bombing in Kabul")
-_REFERENCE = re.compile(r"\b(?:in )?(?:retaliation|revenge|reprisal|response) (?:for|to)\b")
+# (its nouns are looked for in the whole text first, like the aggregate cues)
+_REFERENCE_NOUNS = ("retaliation", "revenge", "reprisal", "response")
+_REFERENCE = re.compile(rf"\b(?:in )?(?:{'|'.join(_REFERENCE_NOUNS)}) (?:for|to)\b")
 # "the injured were taken to hospitals in Owo and Akure": where they were treated, not where it happened
 _TREATED = re.compile(
     r"\b(?:taken|rushed|admitted|brought|transported|evacuated|treated) (?:to|in|at) (?:[\w-]+ ){0,3}hospitals?\b"
@@ -318,7 +327,9 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
     for t in triggers:
         if quotes and in_quote(quotes, t):
             continue
-        if _IRREALIS.search(low[max(start, t.start - 60) : t.start]):
+        before = low[max(start, t.start - 60) : t.start]
+        # (the pattern ends with "[^.;,]{0,40}$": a match starts after the last stop, semicolon or comma before)
+        if _IRREALIS.search(before, max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1):
             continue
         if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
@@ -422,6 +433,10 @@ def build_frames(doc: Document) -> list[Frame]:
     low = lowered(doc)
     quotes = doc.layer("quote")
     dateline_end = int(doc.meta.get("dateline_end", 0))
+    # patterns that few documents match are searched clause by clause only in a text with one of their words
+    refers = _mentions_any(low, _REFERENCE_NOUNS)
+    aggregates = _mentions_any(low, _AGGREGATE_CUES)
+    counted = _mentions_any(low, _COUNTED_NOUNS)
     for sent_idx, sent in enumerate(doc.sentences):
         # pass 1: what can make a frame -- live triggers, casualty counts
         parts: list[tuple[int, int, int, int, list[Span], list[CountReading]]] = []
@@ -430,7 +445,7 @@ def build_frames(doc: Document) -> list[Frame]:
             clause_id += 1
             # (a comparison needs "since": the pattern is tried only in a clause with that word)
             comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
-            reference = _REFERENCE.search(low, cs, ce)
+            reference = _REFERENCE.search(low, cs, ce) if refers else None
             until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
             # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
             place_end = until if reference is not None and until == reference.start() else ce
@@ -492,8 +507,8 @@ def build_frames(doc: Document) -> list[Frame]:
             )
             frame.aggregate = (
                 big_toll
-                or bool(_AGGREGATE.search(clause_text))
-                or bool(_COUNTED_EVENTS.search(clause_text))
+                or (aggregates and bool(_AGGREGATE.search(clause_text)))
+                or (counted and bool(_COUNTED_EVENTS.search(clause_text)))
                 or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text) or _SINCE_PERIOD.search(clause_text)))
                 or any(d.attrs.get("since") for d in dates)
             )
@@ -502,6 +517,12 @@ def build_frames(doc: Document) -> list[Frame]:
             f.sources = list(sentence_sources)
         frames.extend(f for f in sent_frames if f.triggers or f.counts)
     return frames
+
+
+def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words``: a few substring tests of a whole document, much cheaper than a
+    pattern of those words searched in each of its clauses."""
+    return any(w in text for w in words)
 
 
 def _armed_actor(actor: Span) -> bool:

@@ -283,6 +283,12 @@ RARER_TYPES = [
     ("On 29 December 2020, Myanmar military troops fired on a village in Rakhine state with heavy weapons, killing 2 "
      "civilians.", "Shelling/artillery/missile attack"),
     ("On 2 February 2021, the military seized power in a coup in Naypyidaw and detained state leaders.", "Arrests"),
+    ("On 15 May 2019, unknown persons set on fire the house of a local councillor in Bamenda.",
+     "Looting/property destruction"),
+    ("On 27 July 2019, suspected ADF rebels hacked to death 9 civilians in Beni.", "Attack"),
+    ("Ukraine downs 30 Iranian-made drones over Kyiv", "Disrupted weapons use"),
+    ("Russian troops pull out of Lyman", "Non-violent transfer of territory"),
+    ("Russia bombards Mykolaiv, killing 5", "Shelling/artillery/missile attack"),
 ]  # fmt: skip
 
 
@@ -575,6 +581,7 @@ WAR_HEADLINES = [
     ("Ukrainian army officer killed in Donetsk region", "Donetsk Oblast", 1),
     ("Ukrainian army loses 3 soldiers in Donbas in past 24 hours", "Donbas", 3),
     ("Child among three killed as missile strikes Odesa port", "Odesa", 3),  # one of the three, not a fourth
+    ("Russian-installed official says 8 killed in Ukrainian strike on Lysychansk bakery", "Lysychansk", 8),
     # the Donbas separatists fight at home: no place named is their oblast, or Ukraine, never Russia
     ("DPR says two of its fighters killed by Ukrainian shelling", "Donetsk Oblast", 2),
     ("Russia-backed rebels say one fighter killed in clash with Ukrainian forces", "Ukraine", 1),

@@ -710,3 +710,17 @@ def test_a_state_that_pounds_is_not_the_place(pipeline) -> None:  # type: ignore
     text = "Russia pounded Ukrainian cities for a second day on Tuesday."
     [event] = pipeline.run_text(text, published=dt.date(2023, 5, 10)).events
     assert (event.location.name, str(event.date.start)) == ("Ukraine", "2023-05-09")
+
+
+def test_a_wire_report_of_one_night_of_strikes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A wire story (headline, year-less-style dateline after it, several paragraphs): the Uman strike with its toll
+    and those hospitalised there, Dnipro dated by the lead, the salvo with what was shot down, and no event at the
+    dateline's Kyiv or in the Moscow that denies it."""
+    result = pipeline.run(_example("2023-04-28-uman-dnipro-wire.txt"))
+    events = {e.location.name: e for e in result.events}
+    assert "Moscow" not in events
+    uman, dnipro, wave = events["Uman"], events["Dnipro"], events["Ukraine"]
+    assert (str(uman.date.start), uman.fatalities.value, uman.fatalities.children) == ("2023-04-28", 23, 6)
+    assert uman.injured is not None and uman.injured.value == 17  # "17 people had been hospitalised", after Uman
+    assert (str(dnipro.date.start), dnipro.fatalities.value, dnipro.injured.value) == ("2023-04-28", 2, 4)
+    assert [(w.category, w.launched, w.intercepted) for w in wave.weapons] == [("missile", 23, 21), ("drone", 2, 2)]

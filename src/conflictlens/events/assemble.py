@@ -164,8 +164,8 @@ class EventAssembler:
         for frame in frames:
             drafts.extend(self._split(doc, frame))
         # a one- or two-sentence text (a headline, a wire snippet) reports its incident even without a town or date
-        drafts = self._merge(drafts, standalone=len(doc.sentences) <= 2)
-        _inherit_dates(drafts)
+        drafts = self._merge(doc, drafts, standalone=len(doc.sentences) <= 2)
+        _inherit_dates(doc, drafts)
         events = []
         for draft in drafts:
             event = self._event(doc, draft)
@@ -218,7 +218,7 @@ class EventAssembler:
         return None if _not_the_scene(doc.text[max(frame.start, p.start - 90) : p.start], fire) else p
 
     # -- merging ---------------------------------------------------------------------------------------------------
-    def _merge(self, drafts: list[Draft], standalone: bool = False) -> list[Draft]:
+    def _merge(self, doc: Document, drafts: list[Draft], standalone: bool = False) -> list[Draft]:
         merged: list[Draft] = []
         last: Draft | None = None  # the draft most recently extended: continuations attach to it
         pending: list[Draft] = []  # continuations met before any event: they join the first one
@@ -240,7 +240,7 @@ class EventAssembler:
                 # dates an undated event ("The building was hit on Saturday")
                 if anaphoric and not near and not (last.date_span() is None and d.date_span() is not None):
                     continue
-                target = last
+                target = _named_between(doc, merged, last, d) or last
             else:
                 target = next((m for m in reversed(merged) if _compatible(m, d)), None)
             if target is None:
@@ -507,21 +507,58 @@ class EventAssembler:
         return {"name": "unknown", "country": None, "precision": "unknown"}
 
 
-def _inherit_dates(drafts: list[Draft]) -> None:
+def _named_between(doc: Document, merged: list[Draft], last: Draft, d: Draft) -> Draft | None:
+    """The event a continuation belongs to when the sentences just before it, with no event of their own, name the
+    place of an earlier one ("Rescuers worked ... in Uman. / The minister said 17 people had been hospitalised.")."""
+    gap_start = max(f.end for f in last.frames)
+    gap_end = d.frames[0].start
+    if gap_end - gap_start < 3:
+        return None
+    for sp in reversed(doc.spans_in("place", gap_start, gap_end)):
+        named = _place(sp)
+        if named is None or named.kind not in ("town", "district"):
+            continue
+        return next((m for m in reversed(merged) if m is not last and _place(m.place) == named), None)
+    return None
+
+
+def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
     """Impacts listed right after a dated nationwide wave ("Strikes were recorded in Kyiv, Lviv and Dnipro") happened
-    on the wave's date: each borrows the wave's date span while the list goes on (same or next paragraph)."""
+    on the wave's date: each borrows the wave's date span while the list goes on (same or next paragraph).  So does
+    an impact told in the two paragraphs after an article's dated lead ("... in Uman early on Friday ... / In Dnipro,
+    a missile strike on a private house killed ..."): the same attack, elsewhere."""
+    if all(d.date_span() is not None for d in drafts):
+        return
+    block = _paragraph_blocks(doc)  # line index -> paragraph (blank lines do not count)
+    first = drafts[0]
+    lead = first if first.date_span() is not None and block[first.frames[0].paragraph] <= 1 else None
     wave: Draft | None = None
     last_paragraph = -1
     for d in drafts:
         place = _place(d.place)
+        here = block[d.frames[0].paragraph]
         if d.date_span() is not None:
             wave = d if place is None or place.kind == "country" else None
-        elif wave is not None and place is not None and d.frames[0].paragraph - last_paragraph <= 1:
+        elif wave is not None and place is not None and here - last_paragraph <= 1:
             if _same_family(wave, d):
                 d.inherited_date = wave.date_span()
         else:
             wave = None
-        last_paragraph = d.frames[-1].paragraph
+            near_lead = lead is not None and here - block[lead.frames[0].paragraph] <= 2
+            if near_lead and place is not None and _same_family(lead, d):  # type: ignore[arg-type]
+                d.inherited_date = lead.date_span()  # type: ignore[union-attr]
+        last_paragraph = block[d.frames[-1].paragraph]
+
+
+def _paragraph_blocks(doc: Document) -> list[int]:
+    """For each line of the text, the number of the paragraph it is in, counting only lines with text."""
+    out: list[int] = []
+    n = -1
+    for line in doc.text.split("\n"):
+        if line.strip():
+            n += 1
+        out.append(max(n, 0))
+    return out
 
 
 def _absorb(target: Draft, d: Draft) -> None:

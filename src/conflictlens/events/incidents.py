@@ -47,7 +47,7 @@ _IRREALIS = re.compile(
     r"pledges?|pledged|threaten(?:s|ed)?|vow(?:s|ed)?|warn(?:s|ed|ing)?|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
-    r"rejected|denied|call(?:s|ed)? for|gave a call for)\b[^.;,]{0,40}$|"
+    r"rejects?|rejected|denies|deny|denied|call(?:s|ed)? for|gave a call for)\b[^.;,]{0,40}$|"
     # an incident referred to by its victims ("compensation for the families of those killed in the riots")
     r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
     r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",
@@ -152,8 +152,9 @@ _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)
 _RETURN_FIRE = re.compile(r"\b(?:fired back|returned fire|exchanged fire)\b")
 _GOVERNMENT_VERB = re.compile(
     r"\s+(?:also\s+|still\s+|has\s+|had\s+|have\s+)?(?:would|will|could|may|might|launched|fired|said|says|claimed|"
-    r"reported|stated|announced|aimed|aims|accused|denied|insisted|warned|sent|struck|attacked|targeted|used|"
-    r"attacks|launches|strikes|hits|shells|fires|pounded|pounds|bombarded|bombed|hammered|shelled|"
+    r"reported|stated|announced|aimed|aims|accused|denied|denies|insisted|warned|sent|struck|attacked|targeted|used|"
+    r"attacks|launches|strikes|hits|shells|fires|pounded|pounds|bombarded|bombed|hammered|shelled|resumes|resumed|"
+    r"renews|renewed|unleashes|unleashed|steps up|stepped up|"
     r"wants|needs|must|(?:was|is|were|are)\s+(?:still\s+)?(?!being\b)\w+ing)\b"
 )
 # "..., the governor said on Telegram on Monday": the date of the statement, not of the incident
@@ -366,11 +367,11 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
     out = []
     text = doc.text
     quotes = doc.layer("quote")
-    dateline_end = int(doc.meta.get("dateline_end", 0))
+    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     actors: list[Span] | None = None  # looked up for the first place that passes the other tests
     for p in places:
         place = p.attrs.get("place")
-        if place is None or (quotes and in_quote(quotes, p)) or p.end <= dateline_end:
+        if place is None or (quotes and in_quote(quotes, p)) or dateline_start <= p.start < dateline_end:
             continue  # "KYIV, 29 December 2023 --" names where the report was filed
         if excluded and any(s <= p.start < e for s, e in excluded):
             continue
@@ -432,7 +433,7 @@ def build_frames(doc: Document) -> list[Frame]:
     text = doc.text
     low = lowered(doc)
     quotes = doc.layer("quote")
-    dateline_end = int(doc.meta.get("dateline_end", 0))
+    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     # patterns that few documents match are searched clause by clause only in a text with one of their words
     refers = _mentions_any(low, _REFERENCE_NOUNS)
     aggregates = _mentions_any(low, _AGGREGATE_CUES)
@@ -497,7 +498,7 @@ def build_frames(doc: Document) -> list[Frame]:
                 if d.start < until
                 and d.end <= until
                 and not d.attrs.get("since")
-                and d.start >= dateline_end
+                and not dateline_start <= d.start < dateline_end
                 and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
             ]
             frame.damage = doc.spans_in("damage", cs, ce)

@@ -21,6 +21,13 @@ _DEFEND = re.compile(
     re.IGNORECASE,
 )
 _N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
+# "21 of the missiles", "both drones", "all (of) the missiles" right before a weapon noun
+_OF_THE_BEFORE = re.compile(
+    r"(?:\b(?P<n>\d[\d,]*|(?!all\b|both\b)[a-z]+)\s+of\s+(?:the|these|those)\s+|"
+    r"\b(?:both|all(?:\s+of)?(?:\s+the)?)\s+)"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(
     r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)"
@@ -88,6 +95,21 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target = min(after, key=lambda r: min(s.start for s in r.spans if s.start >= m.end()))
             target.intercepted, target.launched = int(n.attrs["value"]), int(total.attrs["value"])
             target.spans += [n, total]
+    # "air defences shot down 21 of the missiles and both drones": the weapon named right after, a defence verb before
+    for w in weapons:
+        m = _OF_THE_BEFORE.search(text, max(start, w.start - 24), w.start)
+        if m is None or _mode_before(text, max(start, m.start() - 60), m.start()) != "defend":
+            continue
+        reading = next((r for r in order if w in r.spans), None)
+        if reading is None:
+            continue
+        if m.group("n"):
+            n = next((x for x in numbers if x.start == m.start("n")), None)
+            if n is not None:
+                reading.intercepted = int(n.attrs["value"])
+                reading.spans.append(n)
+        elif reading.launched is not None:  # "both drones", "all the missiles": every one launched
+            reading.intercepted = reading.launched
     # "..., 87 of which were destroyed", "... and air defences shot down 21 of them": the weapon named last before
     for n in numbers:
         if not (_of_them(text, start, n) or _OF_WHICH.match(text[n.end : end])):

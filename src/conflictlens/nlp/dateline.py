@@ -13,25 +13,49 @@ from conflictlens.document import Document
 from conflictlens.nlp.dates import find_dates
 
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:\([A-Za-z .]+\))?,\s+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?)?"
-    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*(?:--|—|–|-|:|\()"
+    r"\s*(?:[A-Z][A-Z.'’ -]{1,40}(?:\([A-Za-z .]+\))?,\s+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?)?"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–|-|:|\()"
+)
+# a wire dateline without a year, on the first line or the one after a headline: "KYIV, April 28 (Reuters) - ",
+# "KYIV (AP) -- ", "DNIPRO, Ukraine, 5 June -- "
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    r"(?:,?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}))?(?:\s+\([A-Za-z .]+\))?\s*(?:--|—|–|-)\s"
 )
 
 
 class DatelineReader:
-    """Records a leading dateline (``meta["dateline_end"]``) and, when the document has no publication date, sets
-    ``doc.published`` from it."""
+    """Records a leading dateline (``meta["dateline"]``: its start and end) and, when the document has no publication
+    date, sets ``doc.published`` from it.  The dateline opens the text or the line after a one-line headline."""
 
     name = "dateline"
 
     def __call__(self, doc: Document) -> None:
-        m = _DATELINE.match(doc.text[:160])
-        if not m:
+        for start in _line_starts(doc.text):
+            m = _DATELINE.match(doc.text, start, start + 160)
+            if m:
+                break
+        else:
+            for start in _line_starts(doc.text):
+                wire = _WIRE_DATELINE.match(doc.text, start)
+                if wire is not None:  # where the report was filed: no place and no date of an event
+                    doc.meta["dateline"] = (wire.start(), wire.end())
+                    return
             return
-        doc.meta["dateline_end"] = m.end()  # the filing date is not the date of any event
+        doc.meta["dateline"] = (m.start(), m.end())  # the filing date is not the date of any event
         if doc.published is not None:
             return
         found = find_dates(m.group("date"), None)
         if found and found[0].attrs.get("precision") == "day" and found[0].attrs.get("start") is not None:
             doc.published = found[0].attrs["start"]
             doc.warn(f"publication date {doc.published.isoformat()} taken from the dateline")
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where a dateline may start: the text, and the next line with text after a first line (a headline)."""
+    first_end = text.find("\n", 0, 300)
+    if first_end < 0:
+        return (0,)
+    rest = text[first_end : first_end + 100]
+    return (0, first_end + len(rest) - len(rest.lstrip()))

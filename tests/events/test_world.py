@@ -724,3 +724,22 @@ def test_a_wire_report_of_one_night_of_strikes(pipeline) -> None:  # type: ignor
     assert uman.injured is not None and uman.injured.value == 17  # "17 people had been hospitalised", after Uman
     assert (str(dnipro.date.start), dnipro.fatalities.value, dnipro.injured.value) == ("2023-04-28", 2, 4)
     assert [(w.category, w.launched, w.intercepted) for w in wave.weapons] == [("missile", 23, 21), ("drone", 2, 2)]
+
+
+def test_a_toll_update_with_a_byline_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A toll update dated by a line under its byline: the strike on Tuesday evening, a second missile nearby on the
+    same evening, the spotter's arrest as an event of its own, the twins among the dead naming some of the children
+    (not another event, nor a new count of them), and the Kremlin's "Russia only strikes military targets" no event."""
+    result = pipeline.run(_example("2023-06-27-kramatorsk-restaurant-toll.txt"))
+    assert result.published == dt.date(2023, 6, 29)
+    by_place = {e.location.name: e for e in result.events}
+    assert set(by_place) == {"Kramatorsk", "Bilenke", "Ukraine"}
+    strike, second, arrest = by_place["Kramatorsk"], by_place["Bilenke"], by_place["Ukraine"]
+    assert (str(strike.date.start), strike.fatalities.value, strike.fatalities.children) == ("2023-06-27", 12, 3)
+    assert [(w.category, w.model) for w in strike.weapons] == [("missile", "Iskander-M")]
+    assert (str(second.date.start), second.injured.value, second.actor1.name) == (
+        "2023-06-27",
+        5,
+        "Military Forces of Russia",
+    )
+    assert (arrest.sub_event_type, arrest.actor1.name) == ("Arrests", "Police Forces of Ukraine (Security Service)")

@@ -226,7 +226,9 @@ class EventAssembler:
             anaphoric = all(f.anaphoric for f in d.frames)
             vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
             target: Draft | None = None
-            if anaphoric or (vague_place and d.date_span() is None):
+            # "Among the dead were two sisters ...": a breakdown of a toll told before, whatever date it gives
+            breakdown = bool(d.counts) and all(c.breakdown for c in d.counts) and not any(f.triggers for f in d.frames)
+            if anaphoric or breakdown or (vague_place and d.date_span() is None and not _own_kind(doc, d, last)):
                 # a continuation ("The missile strike caused ...", "1 civilian was killed.", "Air defence destroyed 35
                 # drones", "The building was hit on Saturday"): it adds to the event reported before it
                 if last is None:
@@ -240,7 +242,10 @@ class EventAssembler:
                 # dates an undated event ("The building was hit on Saturday")
                 if anaphoric and not near and not (last.date_span() is None and d.date_span() is not None):
                     continue
-                target = _named_between(doc, merged, last, d) or last
+                if breakdown:  # the toll it breaks down: the last event with one
+                    target = next((m for m in reversed(merged) if any(c.kind == "killed" for c in m.counts)), last)
+                else:
+                    target = _named_between(doc, merged, last, d) or last
             else:
                 target = next((m for m in reversed(merged) if _compatible(m, d)), None)
             if target is None:
@@ -318,6 +323,11 @@ class EventAssembler:
             attacker_span, target_span = primary.actors_for(doc, primary_trigger or trigger)
         else:
             attacker_span, target_span = big.actors_for(doc, trigger)
+        if sub_type == "Arrests" and trigger is not None:
+            # the police force that tells of its arrest made it ("The SBU said it had detained a man ...")
+            police = next((a for a in big.actors if a.start < trigger.start and _is_police(actor_of(a))), None)
+            if police is not None and (attacker_span is None or not _is_police(actor_of(attacker_span))):
+                attacker_span, target_span = police, None
         place = _place(d.place)
         confidence = 0.5
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
@@ -436,6 +446,8 @@ class EventAssembler:
                 country = "UA"
             elif event_type == "Battles":
                 pass  # a fight with no place named: neither side tells where it was
+            elif sub_type == "Arrests" and actor1 is not None and actor1.country:
+                country, basis = actor1.country, attacker_span  # a police force arrests at home
             elif target_span is not None and target_span.attrs.get("country"):
                 country, basis = target_span.attrs["country"], target_span
             elif actor1 is not None and actor1.country in _OPPOSITE:
@@ -531,7 +543,10 @@ def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
         return
     block = _paragraph_blocks(doc)  # line index -> paragraph (blank lines do not count)
     first = drafts[0]
-    lead = first if first.date_span() is not None and block[first.frames[0].paragraph] <= 1 else None
+    lead_date = first.date_span()
+    # the paragraph of the lead's date ("... early on Friday"): a headline above it does not count
+    lead_block = block[doc.text.count("\n", 0, lead_date.start)] if lead_date is not None else 99
+    lead = first if lead_block <= 4 else None
     wave: Draft | None = None
     last_paragraph = -1
     for d in drafts:
@@ -544,10 +559,19 @@ def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
                 d.inherited_date = wave.date_span()
         else:
             wave = None
-            near_lead = lead is not None and here - block[lead.frames[0].paragraph] <= 2
-            if near_lead and place is not None and _same_family(lead, d):  # type: ignore[arg-type]
+            near_lead = lead is not None and here - lead_block <= 2
+            if (
+                near_lead
+                and place is not None
+                and _same_family(lead, d)  # type: ignore[arg-type]
+                and not _EARLIER_INCIDENT.search(doc.text, d.frames[0].start, d.frames[0].end)
+            ):
                 d.inherited_date = lead.date_span()  # type: ignore[union-attr]
         last_paragraph = block[d.frames[-1].paragraph]
+
+
+# an incident the report refers back to ("following a Ukrainian attack on Belgorod"): not the lead's
+_EARLIER_INCIDENT = re.compile(r"\b(?:after|following|before|since|earlier|previous|last (?:week|month|year))\b", re.I)
 
 
 def _paragraph_blocks(doc: Document) -> list[int]:
@@ -752,6 +776,10 @@ def _separatist_held(doc: Document, actors: list[Span | None]) -> tuple[str | No
     return None
 
 
+def _is_police(actor: Actor) -> bool:
+    return actor.kind == "state_forces" and actor.name.startswith("Police Forces")
+
+
 def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
     """The police and protester lexicon entries name Ukraine's; elsewhere they are that country's, and those of no
     known place are of no known country.  Unnamed "security forces" or "government troops" are the military of the
@@ -789,6 +817,25 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _casualty_report(d: Draft) -> bool:
     """A draft that only reports a toll (no trigger of its own but "killed"/"died")."""
     return bool(d.counts) and all(str(t.attrs["role"]) == "kill" for f in d.frames for t in f.triggers)
+
+
+# events of these kinds stand on their own even where the text names no place or date of theirs
+_OWN_KIND_ROLES = frozenset(["arrest", "protest", "riot", "abduct", "agreement", "change", "hq"])
+
+
+def _own_kind(doc: Document, d: Draft, last: Draft | None) -> bool:
+    """An arrest, protest, abduction, ... told after an event of another kind is an event of its own ("The SBU said it
+    had detained a man suspected of helping to direct the strike"), not more of the strike -- unless the story goes on
+    with it ("Two of them were later detained")."""
+    roles = {str(t.attrs["role"]) for f in d.frames for t in f.triggers}
+    if last is None or not roles & _OWN_KIND_ROLES:
+        return False
+    if _LATER.search(doc.text, d.frames[0].start, d.frames[-1].end):
+        return False
+    return not roles & _OWN_KIND_ROLES <= {str(t.attrs["role"]) for f in last.frames for t in f.triggers}
+
+
+_LATER = re.compile(r"\b(?:later|subsequently|afterwards|then)\b")
 
 
 def _same_family(a: Draft, b: Draft) -> bool:

@@ -22,7 +22,11 @@ KILLED = (
 )
 INJURED = r"injured|wounded|hurt|injuries|injury|hospitali[sz]ed|wounds|wounding|injuring|injures|casualties|wia"
 _KIND = re.compile(rf"\b(?:(?P<k>{KILLED})|(?P<i>{INJURED}))\b")
-_BREAKDOWN = re.compile(r"(?:including|among them|among whom|of whom|of them|incl\.)\s*(?:were\s*)?$", re.IGNORECASE)
+_BREAKDOWN = re.compile(
+    r"(?:including|among them|among whom|of whom|of them|incl\.|among the (?:dead|killed|victims|injured|wounded))"
+    r"\s*(?:were\s*|was\s*)?$",
+    re.IGNORECASE,
+)
 _SINGULAR = re.compile(
     r"\b(?:(?:a|an|one|another|the|his|her|their)\s+(?:(?:\d+|[a-z]+)-years?-old\s+|local\s+|elderly\s+|young\s+|ukrainian\s+|"
     r"russian\s+|deputy\s+|catholic\s+|muslim\s+|christian\s+|senior\s+|prominent\s+|village\s+|tribal\s+|"
@@ -236,9 +240,10 @@ def merge_counts(
         if r.kind != kind or r in clause_readings:
             continue
         if r.breakdown and r.start > best.start:
-            if r.group == "child":
+            # the first breakdown after the toll; a later "among the dead were two sisters" only names some of them
+            if r.group == "child" and children is None:
                 children = r.value
-            elif r.group == "civilian":
+            elif r.group == "civilian" and civilians is None:
                 civilians = r.value
             used.append(r)
     if best.group == "child":

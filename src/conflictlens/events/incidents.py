@@ -48,6 +48,8 @@ _IRREALIS = re.compile(
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intends?|intended|promis(?:e|es|ed)|priorit(?:y|ies)|prevent|reduce|"
     r"escalat(?:e|ing)|intensify|if|unless|accused|accusing|suggestion|proposal|retaliation for|cautioned of|"
     r"rejects?|rejected|denies|deny|denied|call(?:s|ed)? for|gave a call for)\b[^.;,]{0,40}$|"
+    # what a state does as a rule, or did not do ("Russia only strikes military targets")
+    r"\b(?:only|never|does not|do not|doesn't|don't|did not|didn't)\s+$|"
     # an incident referred to by its victims ("compensation for the families of those killed in the riots")
     r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
     r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",
@@ -130,6 +132,8 @@ _ROLE_PRIORITY = [
     "kill",
 ]
 _PRIORITY_OF = {role: i for i, role in enumerate(_ROLE_PRIORITY)}
+# kinds of event told in their own words, whatever other incident the clause refers to
+_OWN_KIND = frozenset(["arrest", "protest", "riot", "abduct", "agreement", "change", "hq"])
 _PREFIX_TYPES = {
     "interception": "Disrupted weapons use",
     "defusal": "Disrupted weapons use",
@@ -606,6 +610,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     Drones or aircraft make an "Air/drone strike"; otherwise remote fire is "Shelling/artillery/missile attack".
     """
     r = roles(frame)
+    told = {str(t.attrs["role"]) for t in frame.triggers if not t.attrs.get("definite")}
+    if told & _OWN_KIND and told != r:
+        r = told  # "detained a man suspected of helping to direct the strike": the strike is only referred to
     text = doc.text[frame.start : frame.end].lower()
     cats = {w.category for w in frame.weapons}
     main = _main_trigger(frame, near)

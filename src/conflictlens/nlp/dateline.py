@@ -25,9 +25,19 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+# a line near the top that is only a date, as pasted articles carry it ("June 29, 2023", "Published 29 June 2023 10:15")
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Published|Updated|Posted)(?: on)?:?\s+)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 class DatelineReader:
     """Records a leading dateline (``meta["dateline"]``: its start and end) and, when the document has no publication
-    date, sets ``doc.published`` from it.  The dateline opens the text or the line after a one-line headline."""
+    date, sets ``doc.published`` from it.  The dateline opens the text or the line after a one-line headline; without
+    one, a line near the top that is only a date ("June 29, 2023" under a headline and byline) stands for it."""
 
     name = "dateline"
 
@@ -42,7 +52,9 @@ class DatelineReader:
                 if wire is not None:  # where the report was filed: no place and no date of an event
                     doc.meta["dateline"] = (wire.start(), wire.end())
                     return
-            return
+            m = _DATE_LINE.search(doc.text, 0, 600)  # "June 29, 2023" alone on a line under the headline
+            if m is None:
+                return
         doc.meta["dateline"] = (m.start(), m.end())  # the filing date is not the date of any event
         if doc.published is not None:
             return

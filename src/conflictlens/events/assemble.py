@@ -832,7 +832,10 @@ def _own_kind(doc: Document, d: Draft, last: Draft | None) -> bool:
         return False
     if _LATER.search(doc.text, d.frames[0].start, d.frames[-1].end):
         return False
-    return not roles & _OWN_KIND_ROLES <= {str(t.attrs["role"]) for f in last.frames for t in f.triggers}
+    before = {str(t.attrs["role"]) for f in last.frames for t in f.triggers}
+    if "protest" in before or "riot" in before:
+        return False  # "Police fired tear gas and arrested 15 students": how the protest went on
+    return not roles & _OWN_KIND_ROLES & before
 
 
 _LATER = re.compile(r"\b(?:later|subsequently|afterwards|then)\b")

@@ -751,3 +751,16 @@ def test_arrests_at_a_protest_are_how_it_went_on(pipeline) -> None:  # type: ign
         "gas and arrested 15 students."
     )
     assert [e.sub_event_type for e in pipeline.run_text(text).events] == ["Protest with intervention"]
+
+
+def test_a_protest_dispersed_and_another_in_the_capital(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Tear gas, water cannon and rubber bullets break up a protest: "with intervention", the police as actor2; the
+    next day's rally "in the centre of the capital" is in Tbilisi; the protest "planned for Saturday" is no event."""
+    result = pipeline.run(_example("2024-04-30-tbilisi-foreign-agents-protest.txt"))
+    assert [(e.sub_event_type, e.location.name, str(e.date.start)) for e in result.events] == [
+        ("Protest with intervention", "Tbilisi", "2024-04-30"),
+        ("Peaceful protest", "Tbilisi", "2024-05-01"),
+    ]
+    dispersed, rally = result.events
+    assert (dispersed.actor1.name, dispersed.actor2.name) == ("Protesters (Georgia)", "Police Forces of Georgia")
+    assert rally.actor1 is not None and rally.actor1.name == "Protesters (Georgia)"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conflictlens.geo.gazetteer import INDEX_VERSION, Gazetteer, PlaceList
 from conflictlens.geo.place import Place
 
@@ -86,3 +88,10 @@ def test_location_fields_are_the_location(gaz: Gazetteer) -> None:
         for place in gaz.geocode(name, limit=3):
             assert place.location_fields() == place.to_location().model_dump()
             assert place.location_fields("admin1") == place.to_location("admin1").model_dump()
+
+
+@pytest.mark.parametrize(("iso", "name"), [("UA", "Kyiv"), ("GE", "Tbilisi"), ("NG", "Abuja"), ("SD", "Khartoum")])
+def test_capitals(gaz: Gazetteer, iso: str, name: str) -> None:
+    """ "the capital" in a report about a country: its capital city, not its largest (Abuja, not Lagos)."""
+    capital = gaz.capital(iso)
+    assert capital is not None and (capital.name, capital.country, capital.kind) == (name, iso, "town")

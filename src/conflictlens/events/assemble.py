@@ -19,7 +19,7 @@ from typing import Any
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
-from conflictlens.events.incidents import Frame, aircraft_down, build_frames, classify
+from conflictlens.events.incidents import OWN_KIND_ROLES, Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
 from conflictlens.events.sources import SourceReading
 from conflictlens.events.weapons import WeaponReading
@@ -589,14 +589,14 @@ def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
                 d.inherited_date = wave.date_span()
         else:
             wave = None
-            near_lead = lead is not None and here - lead_block <= 2
             if (
-                near_lead
+                lead is not None
+                and here - lead_block <= 2
                 and place is not None
-                and _same_family(lead, d)  # type: ignore[arg-type]
+                and _same_family(lead, d)
                 and not _EARLIER_INCIDENT.search(doc.text, d.frames[0].start, d.frames[0].end)
             ):
-                d.inherited_date = lead.date_span()  # type: ignore[union-attr]
+                d.inherited_date = lead_date
         last_paragraph = block[d.frames[-1].paragraph]
 
 
@@ -849,31 +849,31 @@ def _casualty_report(d: Draft) -> bool:
     return bool(d.counts) and all(str(t.attrs["role"]) == "kill" for f in d.frames for t in f.triggers)
 
 
-# events of these kinds stand on their own even where the text names no place or date of theirs
-_OWN_KIND_ROLES = frozenset(["arrest", "protest", "riot", "abduct", "agreement", "change", "hq"])
-
-
 def _own_kind(doc: Document, d: Draft, last: Draft | None) -> bool:
     """An arrest, protest, abduction, ... told after an event of another kind is an event of its own ("The SBU said it
     had detained a man suspected of helping to direct the strike"), not more of the strike -- unless the story goes on
     with it ("Two of them were later detained")."""
-    roles = {str(t.attrs["role"]) for f in d.frames for t in f.triggers}
-    if last is None or not roles & _OWN_KIND_ROLES:
+    roles = _draft_roles(d)
+    if last is None or not roles & OWN_KIND_ROLES:
         return False
     if _LATER.search(doc.text, d.frames[0].start, d.frames[-1].end):
         return False
-    before = {str(t.attrs["role"]) for f in last.frames for t in f.triggers}
+    before = _draft_roles(last)
     if "protest" in before or "riot" in before:
         return False  # "Police fired tear gas and arrested 15 students": how the protest went on
-    return not roles & _OWN_KIND_ROLES & before
+    return not roles & OWN_KIND_ROLES & before
 
 
 _LATER = re.compile(r"\b(?:later|subsequently|afterwards|then)\b")
 
 
+def _draft_roles(d: Draft) -> set[str]:
+    """The trigger roles of all of a draft's frames."""
+    return {str(t.attrs["role"]) for f in d.frames for t in f.triggers}
+
+
 def _same_family(a: Draft, b: Draft) -> bool:
-    ra = {str(t.attrs["role"]) for f in a.frames for t in f.triggers}
-    rb = {str(t.attrs["role"]) for f in b.frames for t in f.triggers}
+    ra, rb = _draft_roles(a), _draft_roles(b)
     violent = {"strike", "shelling", "air", "intercept", "clash", "mine", "grenade", "suicide", "attack", "kill"}
     if ra <= violent and rb <= violent:
         return True

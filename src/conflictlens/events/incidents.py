@@ -135,8 +135,8 @@ _ROLE_PRIORITY = [
     "kill",
 ]
 _PRIORITY_OF = {role: i for i, role in enumerate(_ROLE_PRIORITY)}
-# kinds of event told in their own words, whatever other incident the clause refers to
-_OWN_KIND = frozenset(["arrest", "protest", "riot", "abduct", "agreement", "change", "hq"])
+# kinds of event told in their own words, whatever other incident the clause refers to or the report told before
+OWN_KIND_ROLES = frozenset(["arrest", "protest", "riot", "abduct", "agreement", "change", "hq"])
 _PREFIX_TYPES = {
     "interception": "Disrupted weapons use",
     "defusal": "Disrupted weapons use",
@@ -616,7 +616,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     """
     r = roles(frame)
     told = {str(t.attrs["role"]) for t in frame.triggers if not t.attrs.get("definite")}
-    if told & _OWN_KIND and told != r:
+    if told & OWN_KIND_ROLES and told != r:
         r = told  # "detained a man suspected of helping to direct the strike": the strike is only referred to
     text = doc.text[frame.start : frame.end].lower()
     cats = {w.category for w in frame.weapons}

@@ -764,3 +764,17 @@ def test_a_protest_dispersed_and_another_in_the_capital(pipeline) -> None:  # ty
     dispersed, rally = result.events
     assert (dispersed.actor1.name, dispersed.actor2.name) == ("Protesters (Georgia)", "Police Forces of Georgia")
     assert rally.actor1 is not None and rally.actor1.name == "Protesters (Georgia)"
+
+
+def test_a_drone_attack_on_moscow(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """ "The most serious attack on the Russian capital since the start of the war" is one incident, not a toll over
+    a period; "a terrorist attack by Kyiv" names the state, not a place; eight drones "all of them shot down"; the
+    adviser to the president speaks, not the president."""
+    result = pipeline.run(_example("2023-05-30-moscow-drone-attack.txt"))
+    moscow, kyiv = result.events
+    assert (moscow.location.name, str(moscow.date.start), moscow.injured.value) == ("Moscow", "2023-05-30", 2)
+    assert moscow.actor1 is not None and moscow.actor1.name == "Military Forces of Ukraine"
+    assert [(w.category, w.launched, w.intercepted) for w in moscow.weapons] == [("drone", 8, 8)]
+    assert "Volodymyr Zelenskiy" not in [s.name for s in moscow.sources]
+    assert (kyiv.location.name, kyiv.fatalities.value) == ("Kyiv", 1)
+    assert {c.speaker for c in result.claims} == {"Mykhailo Podolyak"}

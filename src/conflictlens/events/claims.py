@@ -32,6 +32,7 @@ _BEFORE = re.compile(
 )
 _FULL_NAME = re.compile(r"\b([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b")
 _NOT_NAMES = frozenset(word_list("not_person_words.txt"))
+_SUBJECT = re.compile(rf"(?P<who>{_PERSON}|He|She)(?:,\s+[^,\"“”]{{3,80}},)?\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b")
 _ACCUSE = re.compile(rf"\b(?P<who>{_PERSON})\s+accused\s+(?P<what>[^.;]+)")
 
 
@@ -98,10 +99,9 @@ class ClaimExtractor:
                 if m2:
                     who = m2.group("who")
                 else:
-                    # "... that any Russian proposal “...”": the subject of the sentence
-                    m3 = re.match(
-                        rf"(?P<who>{_PERSON}|He|She)\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b", text[s_start : q.start]
-                    )
+                    # "... that any Russian proposal “...”": the subject of the sentence, after its apposition
+                    # ("Mykhailo Podolyak, an adviser to the president, said Ukraine had “...”")
+                    m3 = _SUBJECT.match(text, s_start, q.start)
                     who = m3.group("who") if m3 else None
             speaker = _resolve(who, q.start, people) if who else None
             date = self._date(doc, q.end, s_end)

@@ -394,9 +394,11 @@ def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, 
         if _ROLE_AFTER.match(text, after, after + 50):
             continue  # "the Donetsk governor said": a title, not where anything happened
         if (place.kind == "country" or place.population >= 500_000) and (
-            _GOVERNMENT_VERB.match(text, after, after + 40) or _ACCUSED_OF.match(text, after, after + 30)
+            _GOVERNMENT_VERB.match(text, after, after + 40)
+            or _ACCUSED_OF.match(text, after, after + 30)
+            or text.endswith(" by ", 0, p.start)
         ):
-            continue  # "Moscow launched ...", "Moscow was still enduring ...", "accused Kyiv of shelling": the state
+            continue  # "Moscow launched ...", "accused Kyiv of shelling", "an attack by Kyiv": the state
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
             continue  # "a US drone strike", "Israel Defense Forces", "US-led coalition": whose, not where
         if actors is None:
@@ -519,7 +521,11 @@ def build_frames(doc: Document) -> list[Frame]:
                 big_toll
                 or (aggregates and bool(_AGGREGATE.search(clause_text)))
                 or (counted and bool(_COUNTED_EVENTS.search(clause_text)))
-                or (bool(counts) and bool(_AGGREGATE_COUNT.search(clause_text) or _SINCE_PERIOD.search(clause_text)))
+                # (a toll over a period; not "the most serious attack ... since the start of the war")
+                or (
+                    bool(counts)
+                    and bool(_AGGREGATE_COUNT.search(low, cs, until) or _SINCE_PERIOD.search(low, cs, until))
+                )
                 or any(d.attrs.get("since") for d in dates)
             )
         sent_frames = _fold(sent_frames)

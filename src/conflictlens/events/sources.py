@@ -27,10 +27,18 @@ _CHANNEL = re.compile(
     r"Instagram|YouTube|television|TV)\b"
 )
 _TITLE = r"(?:Mayor|Governor|President|Prime Minister|Minister|Commander|Prosecutor|Ombudsman|Spokesman|Spokeswoman)"
+# ("an adviser to President Volodymyr Zelenskiy, said": the adviser speaks, not the president)
 _ROLE_NAME = re.compile(
-    rf"\b(?:The |the )?(?P<role>{_ROLE}|{_TITLE}),?\s+(?P<name>{_NAME}),?\s+(?:also\s+)?(?:{VERBS})\b"
+    rf"(?<!\bto )(?<!\bfor )\b(?:The |the )?(?P<role>{_ROLE}|{_TITLE}),?\s+(?P<name>{_NAME}),?\s+(?:also\s+)?"
+    rf"(?:{VERBS})\b"
 )
 _NAME_ROLE = re.compile(rf"\b(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>{_ROLE}),\s+(?:also\s+)?(?:{VERBS})\b")
+# "Mykhailo Podolyak, an adviser to President Volodymyr Zelenskiy, said"
+_NAME_AIDE = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:an?\s+|the\s+)?(?P<role>(?:senior |top |chief )?(?:adviser|advisor|aide|"
+    rf"assistant|spokes(?:man|woman|person)) (?:to|for|of) (?:the\s+)?(?:{_TITLE}\s+)?[A-Z][\w’'\-]+"
+    rf"(?:\s+[A-Z][\w’'\-]+){{0,3}}),\s+(?:also\s+)?(?:{VERBS})\b"
+)
 _GROUP = re.compile(
     rf"\b(?P<name>(?:local |regional |Ukrainian |Russian |city |military |police )?(?:officials|authorities|"
     rf"residents|witnesses|police|prosecutors|emergency services|rescuers)|(?:the )?(?:Ukrainian )?Air Force|"
@@ -75,7 +83,7 @@ def read_sources(doc: Document, start: int, end: int) -> tuple[list[SourceReadin
         return out, []
     channel_m = _CHANNEL.search(text)
     channel = channel_m.group(1) if channel_m else None
-    for rx in (_ROLE_NAME, _NAME_ROLE, _ACCORDING_ROLE):
+    for rx in (_ROLE_NAME, _NAME_ROLE, _NAME_AIDE, _ACCORDING_ROLE):
         for m in rx.finditer(text):
             role = m.group("role")
             role = role[0].upper() + role[1:]

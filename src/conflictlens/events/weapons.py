@@ -21,6 +21,11 @@ _DEFEND = re.compile(
     re.IGNORECASE,
 )
 _N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
+_ALL_DOWNED = re.compile(
+    r"\ball (?:of )?(?:them|these|the \w+)\s+(?:had been|have been|were|was)\s+(?:shot down|destroyed|intercepted|"
+    r"downed|neutrali[sz]ed)",
+    re.IGNORECASE,
+)
 # "21 of the missiles", "both drones", "all (of) the missiles" right before a weapon noun
 _OF_THE_BEFORE = re.compile(
     r"(?:\b(?P<n>\d[\d,]*|(?!all\b|both\b)[a-z]+)\s+of\s+(?:the|these|those)\s+|"
@@ -110,6 +115,11 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
                 reading.spans.append(n)
         elif reading.launched is not None:  # "both drones", "all the missiles": every one launched
             reading.intercepted = reading.launched
+    # "eight drones had been used ... and all of them had been shot down": every one launched
+    for m in _ALL_DOWNED.finditer(text, start, end):
+        before = [r for r in order if r.launched is not None and r.spans and r.spans[0].end <= m.start()]
+        if before:
+            before[-1].intercepted = before[-1].launched
     # "..., 87 of which were destroyed", "... and air defences shot down 21 of them": the weapon named last before
     for n in numbers:
         if not (_of_them(text, start, n) or _OF_WHICH.match(text[n.end : end])):

@@ -778,3 +778,17 @@ def test_a_drone_attack_on_moscow(pipeline) -> None:  # type: ignore[no-untyped-
     assert "Volodymyr Zelenskiy" not in [s.name for s in moscow.sources]
     assert (kyiv.location.name, kyiv.fatalities.value) == ("Kyiv", 1)
     assert {c.speaker for c in result.claims} == {"Mykhailo Podolyak"}
+
+
+def test_a_claimed_capture_and_the_town_it_refers_to(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """A capture told by the minister who claims it, a withdrawal "to the outskirts of the town" placed in the town
+    the report introduced as one (Marinka, not the city of Donetsk named after it), a shelling elsewhere; "23 attacks
+    over the past day" is no toll over a period."""
+    result = pipeline.run(_example("2023-12-25-marinka-capture-claim.txt"))
+    assert [(e.sub_event_type, e.location.name, str(e.date.start)) for e in result.events] == [
+        ("Non-state actor overtakes territory", "Mar'yinka", "2023-12-25"),
+        ("Non-violent transfer of territory", "Mar'yinka", "2023-12-26"),
+        ("Shelling/artillery/missile attack", "Kherson", "2023-12-25"),
+    ]
+    assert ("Sergei Shoigu", "Minister") in [(s.name, s.role) for s in result.events[0].sources]
+    assert [s.role for s in result.events[1].sources] == ["Commander-in-chief"]

@@ -329,7 +329,8 @@ class EventAssembler:
             if police is not None and (attacker_span is None or not _is_police(actor_of(attacker_span))):
                 attacker_span, target_span = police, None
         place = _place(d.place)
-        capital = self._capital_meant(doc, big) if place is None else None  # "in the centre of the capital"
+        # "in the centre of the capital", "withdrawn to the outskirts of the town": a place named before
+        capital = (self._capital_meant(doc, big) or _town_referred(doc, big)) if place is None else None
         if capital is not None:
             place = capital[0]
         confidence = 0.5
@@ -536,6 +537,26 @@ class EventAssembler:
 
 
 _CAPITAL_REF = re.compile(r"\b(?:the|its|the country's|the nation's) capital\b(?! city of| of)")
+
+
+_TOWN_REF = re.compile(r"\b(?:the|this) (?P<noun>town|city|village|settlement)\b(?! of\b)")
+
+
+def _town_referred(doc: Document, frame: Frame) -> tuple[Place, tuple[int, int]] | None:
+    """The town a frame refers to as "the town" or "the city": the last one the report introduced with that word
+    ("the town of Marinka", "Marinka, a town of ..."), else the last one it named before."""
+    m = _TOWN_REF.search(doc.text, frame.start, frame.end)
+    if m is None:
+        return None
+    noun, text = m.group("noun"), doc.text
+    towns: list[tuple[Place, bool]] = []  # (town, introduced with the noun)
+    for sp in doc.spans_in("place", 0, m.start()):
+        named = _place(sp)
+        if sp.attrs.get("role") == "place" and named is not None and named.kind == "town":
+            towns.append((named, noun in text[max(0, sp.start - 12) : sp.start] or noun in text[sp.end : sp.end + 12]))
+    introduced = [town for town, with_noun in towns if with_noun]
+    chosen = introduced or [town for town, _ in towns]
+    return (chosen[-1], m.span()) if chosen else None
 
 
 def _report_country(doc: Document) -> str | None:

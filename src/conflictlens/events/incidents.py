@@ -106,7 +106,8 @@ _COUNTED_NOUNS = (
 _COUNTED_EVENTS = re.compile(
     rf"\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|numerous) (?:of )?(?:[\w-]+ )?"
     rf"(?:{'|'.join(_COUNTED_NOUNS)})\b[^.;]*\b(?:(?:last|this|past) (?:year|month|decade)|"
-    r"across the (?:country|state|nation)|so far|in \d{4}|over the (?:years|past)|since)\b"
+    r"across the (?:country|state|nation)|so far|in \d{4}|over the (?:years|past (?:years?|months?|weeks|decades?))|"
+    r"since)\b"
 )
 _ROLE_PRIORITY = [
     "chemical",

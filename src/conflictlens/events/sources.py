@@ -19,7 +19,8 @@ VERBS = (
 _NAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 _ROLE = (
     r"(?:regional |city |local |district |military |deputy )?(?:mayor|governor|head|chief|spokesperson|spokesman|"
-    r"spokeswoman|commander|minister|prosecutor|official|administrator|ombudsman|president|prime minister)"
+    r"spokeswoman|commander-in-chief|commander|minister|prosecutor|official|administrator|ombudsman|president|"
+    r"prime minister)"
     r"(?: of (?:the )?(?:[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*|[a-z]+ [a-z]+ administration))?"
 )
 _CHANNEL = re.compile(

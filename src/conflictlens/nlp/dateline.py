@@ -1,8 +1,10 @@
-"""Publication date from a news dateline ("KYIV, 17 October 2022 -- ...") when the input carries none.
+"""News datelines ("KYIV, 17 October 2022 -- ...", "KYIV, April 28 (Reuters) - "): where and when a report was filed.
 
-Wire copy and many plain-text reports open with a dateline; it is the date the report was filed, which is what
-relative dates ("on Monday", "overnight") are written against.  The stage only runs when no publication date was
-given, and says in ``warnings`` that it took the date from the dateline.
+Wire copy and many plain-text reports open with a dateline, often right under a headline, or carry a line with only
+a date under the byline.  Its place is where the reporter was, not where anything happened, and its date is the one
+relative dates ("on Monday", "overnight") are written against: the stage records the dateline's span
+(``meta["dateline"]``) so that the event stages skip its place and date, and when the input carries no publication
+date it takes the dateline's (only a full one, with a year) and says so in ``warnings``.
 """
 
 from __future__ import annotations
@@ -23,8 +25,6 @@ _WIRE_DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
     r"(?:,?\s+(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}))?(?:\s+\([A-Za-z .]+\))?\s*(?:--|—|–|-)\s"
 )
-
-
 # a line near the top that is only a date, as pasted articles carry it ("June 29, 2023", "Published 29 June 2023 10:15")
 _DATE_LINE = re.compile(
     r"^[ \t]*(?:(?:Published|Updated|Posted)(?: on)?:?\s+)?(?:[A-Z][a-z]+day,?\s+)?"

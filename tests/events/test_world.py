@@ -792,3 +792,18 @@ def test_a_claimed_capture_and_the_town_it_refers_to(pipeline) -> None:  # type:
     ]
     assert ("Sergei Shoigu", "Minister") in [(s.name, s.role) for s in result.events[0].sources]
     assert [s.role for s in result.events[1].sources] == ["Commander-in-chief"]
+
+
+def test_bodies_recovered_the_next_day_are_no_new_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jihadists killed at least 100 people in an attack on Saturday near Djibo, in northern Burkina Faso. "
+        "On Sunday, soldiers recovered dozens of bodies, a local official said."
+    )
+    [event] = pipeline.run_text(text, published=dt.date(2024, 8, 26)).events
+    assert (event.location.name, str(event.date.start), event.fatalities.value) == ("Djibo", "2024-08-24", 100)
+
+
+def test_jnim_by_its_arabic_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighters of Jama'at Nusrat al-Islam wal-Muslimin attacked an army post near Djibo, killing 12 soldiers."
+    [event] = pipeline.run_text(text, published=dt.date(2024, 8, 26)).events
+    assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"

@@ -67,7 +67,14 @@ def _actor(name: str, country: str | None, kind: str | None) -> Actor:
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     before = doc.text[max(clause_start, span.start - 25) : span.start]
+    if _MEMBERS_OF.search(before):
+        return False  # "Fighters of JNIM attacked ...": the group's own men
     return bool(_search_any_case(_OBJECT_BEFORE, before)) and not _search_any_case(_AGENT_BEFORE, before, "by")
+
+
+_MEMBERS_OF = re.compile(
+    r"\b(?:[Ff]ighters|[Mm]ilitants|[Mm]embers|[Gg]unmen|[Ff]orces|[Uu]nits|[Tt]roops) of (?:the )?$"
+)
 
 
 _REPEL = r"repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back"

@@ -226,9 +226,18 @@ class EventAssembler:
             anaphoric = all(f.anaphoric for f in d.frames)
             vague_place = d.place is None or _place(d.place).kind == "country"  # type: ignore[union-attr]
             target: Draft | None = None
-            # "Among the dead were two sisters ...": a breakdown of a toll told before, whatever date it gives
-            breakdown = bool(d.counts) and all(c.breakdown for c in d.counts) and not any(f.triggers for f in d.frames)
-            if anaphoric or breakdown or (vague_place and d.date_span() is None and not _own_kind(doc, d, last)):
+            # "Among the dead were two sisters ...": a breakdown of a toll told before, whatever date it gives; and
+            # a toll with no event word and no place ("On Sunday, soldiers recovered dozens of bodies") goes on the
+            # story told before
+            untriggered = not any(f.triggers for f in d.frames)
+            breakdown = bool(d.counts) and all(c.breakdown for c in d.counts) and untriggered
+            toll_only = untriggered and vague_place and last is not None
+            if (
+                anaphoric
+                or breakdown
+                or toll_only
+                or (vague_place and d.date_span() is None and not _own_kind(doc, d, last))
+            ):
                 # a continuation ("The missile strike caused ...", "1 civilian was killed.", "Air defence destroyed 35
                 # drones", "The building was hit on Saturday"): it adds to the event reported before it
                 if last is None:

@@ -807,3 +807,14 @@ def test_jnim_by_its_arabic_name(pipeline) -> None:  # type: ignore[no-untyped-d
     text = "Fighters of Jama'at Nusrat al-Islam wal-Muslimin attacked an army post near Djibo, killing 12 soldiers."
     [event] = pipeline.run_text(text, published=dt.date(2024, 8, 26)).events
     assert event.actor1 is not None and event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_an_occupied_city_shelled_as_its_installed_head_tells_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The Russian-installed head who blames Ukraine is the source (with his role), the attacker is the side he
+    names, and the spokesman in apposition ("A spokesman for Ukraine's military, Dmytro Lykhovyi, said") speaks."""
+    result = pipeline.run(_example("2024-01-21-donetsk-market-shelling.txt"))
+    [event] = result.events
+    assert (event.location.name, event.fatalities.value, event.injured.value) == ("Donetsk", 27, 25)
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"
+    assert [(s.name, s.role) for s in event.sources] == [("Denis Pushilin", "Russian-installed head of the region")]
+    assert [c.speaker for c in result.claims] == ["Dmytro Lykhovyi"]

@@ -33,6 +33,8 @@ _BEFORE = re.compile(
 _FULL_NAME = re.compile(r"\b([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b")
 _NOT_NAMES = frozenset(word_list("not_person_words.txt"))
 _SUBJECT = re.compile(rf"(?P<who>{_PERSON}|He|She)(?:,\s+[^,\"“”]{{3,80}},)?\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b")
+# "A spokesman for Ukraine's military, Dmytro Lykhovyi, said ...": the role first, the name in apposition
+_ROLE_SUBJECT = re.compile(rf"(?:An?|The)\s+[^,\"“”]{{3,60}},\s+(?P<who>{_PERSON}),\s+(?:also\s+)?(?:{_VERBS})\b")
 _ACCUSE = re.compile(rf"\b(?P<who>{_PERSON})\s+accused\s+(?P<what>[^.;]+)")
 
 
@@ -101,7 +103,7 @@ class ClaimExtractor:
                 else:
                     # "... that any Russian proposal “...”": the subject of the sentence, after its apposition
                     # ("Mykhailo Podolyak, an adviser to the president, said Ukraine had “...”")
-                    m3 = _SUBJECT.match(text, s_start, q.start)
+                    m3 = _SUBJECT.match(text, s_start, q.start) or _ROLE_SUBJECT.match(text, s_start, q.start)
                     who = m3.group("who") if m3 else None
             speaker = _resolve(who, q.start, people) if who else None
             date = self._date(doc, q.end, s_end)

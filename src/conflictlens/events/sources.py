@@ -18,10 +18,12 @@ VERBS = (
 )
 _NAME = r"(?:[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})"
 _ROLE = (
+    r"(?:(?:Russian|Moscow)-installed |pro-Russian )?"
     r"(?:regional |city |local |district |military |deputy )?(?:mayor|governor|head|chief|spokesperson|spokesman|"
     r"spokeswoman|commander-in-chief|commander|minister|prosecutor|official|administrator|ombudsman|president|"
     r"prime minister)"
-    r"(?: of (?:the )?(?:[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*|[a-z]+ [a-z]+ administration))?"
+    r"(?: of (?:the )?(?:[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*|[a-z]+ [a-z]+ administration|region|city|oblast|"
+    r"district|republic))?"
 )
 _CHANNEL = re.compile(
     r"\b(?:on|via|in a post on|in a statement on)\s+(?:the\s+|his\s+|her\s+)?(Telegram|Facebook|Twitter|X|Viber|"

@@ -818,3 +818,14 @@ def test_an_occupied_city_shelled_as_its_installed_head_tells_it(pipeline) -> No
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"
     assert [(s.name, s.role) for s in event.sources] == [("Denis Pushilin", "Russian-installed head of the region")]
     assert [c.speaker for c in result.claims] == ["Dmytro Lykhovyi"]
+
+
+def test_a_market_shelled_and_air_strikes_in_reply(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Sudan: the RSF's shelling of a market and the army's air force striking RSF positions the same day are two
+    events, the second by Sudan's military (an unnamed army is the military of the country it fights in)."""
+    result = pipeline.run(_example("2024-09-14-el-fasher-market-shelling.txt"))
+    assert [(e.sub_event_type, e.location.name, e.actor1.name if e.actor1 else None) for e in result.events] == [
+        ("Shelling/artillery/missile attack", "El Fasher", "Rapid Support Forces"),
+        ("Air/drone strike", "El Fasher", "Military Forces of Sudan"),
+    ]
+    assert result.events[0].fatalities is not None and result.events[0].fatalities.value == 30

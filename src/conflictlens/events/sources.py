@@ -44,7 +44,8 @@ _NAME_AIDE = re.compile(
 )
 _GROUP = re.compile(
     rf"\b(?P<name>(?:local |regional |Ukrainian |Russian |city |military |police )?(?:officials|authorities|"
-    rf"residents|witnesses|police|prosecutors|emergency services|rescuers)|(?:the )?(?:Ukrainian )?Air Force|"
+    rf"residents|witnesses|police|prosecutors|emergency services|rescuers|medics|doctors|health officials|"
+    rf"hospital officials)|(?:a |the )?local resistance committees?|(?:the )?(?:Ukrainian )?Air Force|"
     rf"(?:the )?General Staff(?: of the Armed Forces of Ukraine)?|"
     rf"(?:the )?(?:Russian |Ukrainian |Russia's |Ukraine's )?(?:[Dd]efen[cs]e|[Ii]nterior) [Mm]inistry|"
     rf"(?:the )?Ministry of Defen[cs]e(?: of \w+)?|"

@@ -246,14 +246,18 @@ def test_entries_are_tried_by_alternatives() -> None:
 
 def test_cues_are_cached(tmp_path: Path) -> None:
     """The cues read back from the cache are the ones computed; a cache for other patterns, or a broken one, is not
-    used; an unwritable cache directory only costs the time."""
+    used (and the file for other patterns is removed when a new one is written); an unwritable cache directory only
+    costs the time."""
     patterns = [*MADE_UP[0], *MADE_UP[1], *MADE_UP[4], "a|b"]
     expected = [entry_parts(p) for p in patterns]
     assert cached_parts(patterns, tmp_path) == expected  # computed, written
     (written,) = tmp_path.iterdir()
     assert cached_parts(patterns, tmp_path) == expected  # read back
     assert cached_parts(patterns[:-1], tmp_path) == expected[:-1]  # other patterns, another file
-    assert len(list(tmp_path.iterdir())) == 2
+    (other,) = tmp_path.iterdir()  # the stale one is gone
+    assert other != written
+    assert cached_parts(patterns, tmp_path) == expected
+    assert list(tmp_path.iterdir()) == [written]
     written.write_text('{"key": "x", "parts": []}')
     assert cached_parts(patterns, tmp_path) == expected
     written.write_text("{broken")

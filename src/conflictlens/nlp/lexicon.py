@@ -371,6 +371,9 @@ def cached_parts(patterns: Sequence[str], cache_dir: Path | None) -> list[Parts]
     parts = [entry_parts(p) for p in patterns]
     with contextlib.suppress(OSError):
         _write_json(path, {"key": key, "parts": [_parts_json(e) for e in parts]})
+        for stale in cache_dir.glob("lexicon-cues-*.json"):  # written for other lexicons: never read again
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return parts
 
 

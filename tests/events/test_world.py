@@ -829,3 +829,37 @@ def test_a_market_shelled_and_air_strikes_in_reply(pipeline) -> None:  # type: i
         ("Air/drone strike", "El Fasher", "Military Forces of Sudan"),
     ]
     assert result.events[0].fatalities is not None and result.events[0].fatalities.value == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # the soldiers named before "killed" are who was killed; they fall in fighting with the other side
+        ("Two Ukrainian marines killed near Shyrokyne", "Armed clash", "Military Forces of Russia", None),
+        (
+            "Ukrainian soldiers killed in Russian shelling near Avdiivka",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Military Forces of Ukraine",
+        ),
+        (
+            "Russian hybrid forces violate ceasefire 12 times in Donbas",
+            "Armed clash",
+            "Military Forces of Russia",
+            None,
+        ),
+        (
+            "Occupiers shell Avdiivka, damage houses",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+        ),
+    ],
+)
+def test_donbas_front_headlines(pipeline, text: str, sub_event_type: str, actor1: str, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=dt.date(2019, 6, 10)).events
+    assert event.sub_event_type == sub_event_type
+    assert (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None) == (
+        actor1,
+        actor2,
+    )

@@ -92,6 +92,11 @@ def _start(span: Span) -> int:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+# a headline's victims: "Ukrainian soldier killed in east", "Two Ukrainian servicemen were wounded near Avdiivka"
+_PASSIVE_VICTIM = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:killed|wounded|injured|hurt)"
+    r"(?=\s*(?:$|[,.;:]|\s(?:in|near|by|at|as|after|during|when|while|on|overnight)\b))"
+)
 
 
 def pick_actors(
@@ -158,7 +163,9 @@ def pick_actors(
     subjects: list[Span] = []
     objects: list[Span] = []
     for a in actors:
-        if not is_object(doc, a, clause_start):
+        if _PASSIVE_VICTIM.match(text, a.end):
+            objects.append(a)  # "Ukrainian soldier killed in east": who was killed, not who killed
+        elif not is_object(doc, a, clause_start):
             subjects.append(a)
         elif a not in agents:
             objects.append(a)

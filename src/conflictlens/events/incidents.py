@@ -705,6 +705,13 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         if r <= {"kill", "attack"} and _armed_kill_of_forces(frame, doc):
             return result("Armed clash")  # "Al-Shabaab militants kill five soldiers", "Troops kill 6 militants"
         return result("Attack")
+    if (
+        r <= {"kill"}
+        and not cats
+        and _attacker(frame, doc) is None
+        and any(a.attrs.get("kind") == "state_forces" for a in frame.actors)
+    ):
+        return result("Armed clash")  # "Two Ukrainian marines killed near Shyrokyne": soldiers fall in fighting
     if _fire_on_civilians(frame, doc, cats):
         return result("Attack")
     armed_group = _armed_group_attack(frame, doc, r, cats)

@@ -759,6 +759,7 @@ def _sentence_of(doc: Document, offset: int) -> int:
     return next((s.start for s in doc.layer("sentence") if s.start <= offset < s.end), -1)
 
 
+SEPARATISTS = "NAF: United Armed Forces of Novorossiya"  # the actor lexicon's name for the Donbas separatists
 _DONBAS_SEPARATISTS = re.compile(
     r"DPR|LPR|DNR|LNR|NAF|People's|Donbas|Donetsk|Luhansk|pro-Russian|Russian-backed", re.I
 )
@@ -770,7 +771,7 @@ def _local_separatists(doc: Document, actor: Actor | None, span: Span | None, pl
     if (
         actor is None
         or span is None
-        or not actor.name.startswith("NAF")
+        or actor.name != SEPARATISTS
         or place is None
         or not place.country
         or place.country in _OPPOSITE
@@ -820,7 +821,6 @@ def _home_country(
     return None, None
 
 
-SEPARATISTS = "NAF: United Armed Forces of Novorossiya"
 _SEPARATIST_OBLAST = re.compile(r"\b(?:(?P<d>DPR|DNR|Donetsk)|(?P<l>LPR|LNR|Luhansk))\b")
 
 
@@ -876,7 +876,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 def _casualty_report(d: Draft) -> bool:
     """A draft that only reports a toll (no trigger of its own but "killed"/"died")."""
-    return bool(d.counts) and all(str(t.attrs["role"]) == "kill" for f in d.frames for t in f.triggers)
+    return bool(d.counts) and _draft_roles(d) <= {"kill"}
 
 
 def _own_kind(doc: Document, d: Draft, last: Draft | None) -> bool:

@@ -765,13 +765,14 @@ def _protest_type(r: set[str], text: str) -> str:
     return "Peaceful protest"
 
 
+_BURNING_TYRES = r"\bburn(?:ing|ed|t) (?:[\w-]+ )?(?:tyres|tires)"
 # demonstrators who are violent themselves
 _RIOTING = re.compile(
-    r"\bclashed with police|threw stones|stone[- ](?:throwing|pelting)|pelted|vandali[sz]ed|"
-    r"\bburn(?:ing|ed|t) (?:[\w-]+ )?(?:tyres|tires)|\bbarricad(?:ed|ing) (?:the )?(?:[\w-]+ )?(?:roads?|streets?)"
+    rf"\bclashed with police|threw stones|stone[- ](?:throwing|pelting)|pelted|vandali[sz]ed|{_BURNING_TYRES}|"
+    r"\bbarricad(?:ed|ing) (?:the )?(?:[\w-]+ )?(?:roads?|streets?)"
 )
 # a crowd that makes a demand, not a mob: protest words, burning tyres, barricades
-_DEMONSTRATING = re.compile(r"protest|demonstrat|\bburn(?:ing|ed|t) (?:[\w-]+ )?(?:tyres|tires)|\bbarricad")
+_DEMONSTRATING = re.compile(rf"protest|demonstrat|{_BURNING_TYRES}|\bbarricad")
 # police who detain or break up protesters ("demanding the release of detained activists" is no intervention)
 _INTERVENTION = re.compile(
     r"(?<!release of )(?<!release of the )\b(?:detained|arrested)|intervened|break(?:s)? up|broke up|breaking up"

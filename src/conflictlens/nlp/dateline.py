@@ -42,12 +42,13 @@ class DatelineReader:
     name = "dateline"
 
     def __call__(self, doc: Document) -> None:
-        for start in _line_starts(doc.text):
+        starts = _line_starts(doc.text)
+        for start in starts:
             m = _DATELINE.match(doc.text, start, start + 160)
             if m:
                 break
         else:
-            for start in _line_starts(doc.text):
+            for start in starts:
                 wire = _WIRE_DATELINE.match(doc.text, start)
                 if wire is not None:  # where the report was filed: no place and no date of an event
                     doc.meta["dateline"] = (wire.start(), wire.end())

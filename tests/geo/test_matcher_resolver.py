@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from conflictlens.document import Document
 from conflictlens.geo.gazetteer import Gazetteer
 from conflictlens.geo.matcher import PlaceMatcher
@@ -128,3 +130,17 @@ def test_a_raion_between_a_village_and_its_oblast(gaz: Gazetteer) -> None:
     main, _ = event_place(doc, 0, len(text))
     assert main is not None and doc.span_text(main) == "Ivanivka"
     assert main.attrs["place"].admin1 == "Kherson Oblast"
+
+
+def test_donbas_reports_before_2022_keep_to_the_contact_line(gaz: Gazetteer) -> None:
+    # the gazetteer knows only Zaporizhzhia's Vodiane: in a 2019 report of separatist fire it is the Donetsk
+    # village it lacks, not that namesake 250 km from the contact line; after February 2022 Zaporizhzhia is a front
+    text = "NAF forces fired mortars at Ukrainian positions near Vodiane."
+    before = Document(id="t", text=text, published=dt.date(2019, 3, 5))
+    after = Document(id="t", text=text, published=dt.date(2023, 3, 5))
+    for doc in (before, after):
+        PlaceMatcher(gaz)(doc)
+        ToponymResolver(gaz)(doc)
+    assert [s.attrs["place"] for s in before.layer("place") if before.span_text(s) == "Vodiane"] == [None]
+    (vodiane,) = [s for s in after.layer("place") if after.span_text(s) == "Vodiane"]
+    assert (vodiane.attrs["place"].name, vodiane.attrs["place"].admin1) == ("Vodiane", "Zaporizhia Oblast")

@@ -45,6 +45,7 @@ _UNKNOWN_NAME_BEFORE = re.compile(
     r"\b(?:near|in|at|around|outside|of|on|towards?)\s+(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?),\s$"
 )
+FULL_SCALE_WAR = dt.date(2022, 2, 24)  # before it, the fighting was along the Donbas contact line
 FRONT_KM = 60.0  # a namesake this close to the front line or border gets up to FRONT_BONUS
 
 
@@ -213,6 +214,17 @@ class ToponymResolver:
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
                 attrs.update(role="place", place=None, confidence=0.0)
                 continue
+            if qual is None and any(p.country == "UA" and p.kind == "town" for p in cands):
+                if front is None:
+                    front = bool(_DONBAS_CUES.search(text))
+                    day = report_day(doc)
+                if front and day is not None and day < FULL_SCALE_WAR:
+                    # before the full-scale war, fighting told with Donbas words ("NAF", "OSCE SMM") was on the
+                    # contact line: a village of another oblast is a namesake of one the gazetteer lacks
+                    cands = [p for p in cands if not _off_the_contact_line(p)]
+                    if not cands:
+                        attrs.update(role="place", place=None, confidence=0.0)
+                        continue
             if attrs.get("match") == "loose":
                 # a spelling-insensitive match is trusted only inside an oblast the document names ("Scherbynivka,
                 # Donetsk"): loosely folded English words ("Russin forces") must not become villages
@@ -328,6 +340,12 @@ class ToponymResolver:
 def name_of(p: Place) -> str:
     """A place's own name as a spelling-insensitive key, to compare with the name a text uses (cached per place)."""
     return loose_key(key_of(p.name))
+
+
+def _off_the_contact_line(p: Place) -> bool:
+    """A Ukrainian village or small town outside Donetsk and Luhansk oblasts: before the full-scale war, not where a
+    Donbas report's fighting was (a city of 20,000 or more may still be named, as a target or a headquarters)."""
+    return p.country == "UA" and p.kind == "town" and (p.country, p.admin1) not in _DONBAS and p.population < 20000
 
 
 def _may_lie_in(p: Place, region: Place) -> bool:

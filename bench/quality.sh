@@ -60,6 +60,10 @@ run_set() {  # run_set SET LABEL HOME
     CONFLICTLENS_HOME="$home" cl evaluate "${GOLD[$set]}" --predictions "$WORK/$label.out.jsonl" --json \
       > "$WORK/$label.eval.json"
   fi
+  if [ "$set" = acled-dev ]; then  # the dev set only: where its rows come from (three public repositories)
+    CONFLICTLENS_HOME="$home" cl evaluate "${GOLD[$set]}" --predictions "$WORK/$label.out.jsonl" --json \
+      --by _source_repo > "$WORK/$label.bysource.json"
+  fi
   echo "$label" >> "$WORK/order"
 }
 
@@ -116,6 +120,21 @@ for label in labels:
     agrees = "yes" if f"{ev['reference']['composite']:.3f}" == ref else f"no ({ev['reference']['composite']:.3f})"
     print(f"| {label} | {d['precision']:.3f} | {d['recall']:.3f} | {d['f1']:.3f} | " + " | ".join(cells)
           + f" | {ev['fatalities_split_excluded']} | {agrees} |")
+bysource = [label for label in labels if (work / f"{label}.bysource.json").exists()]
+if bysource:
+    print("\n## acled-dev by the repository its rows come from (`conflictlens evaluate --by _source_repo`)\n")
+    print("The rows of one repository carry no actor2 and an actor1 that often contradicts the note's own subject "
+          "(\"Ukrainian forces shelled DPR positions\" coded to the DPR): actor1_side there is capped near 0.7 for "
+          "any reader of the notes.\n")
+    shown = ("sub_event_type", "date_exact", "geo_25km", "admin1", "fatalities", "actor1_side")
+    print("| run | repository | docs | " + " | ".join(shown) + " | SCORE |")
+    print("|---|---|---|" + "---|" * len(shown) + "---|")
+    for label in bysource:
+        groups = json.loads((work / f"{label}.bysource.json").read_text())["groups"]
+        for repo, g in groups.items():
+            cells = [f"{g['fields'][f]['accuracy']:.3f}" if g["fields"].get(f, {}).get("total") else "-" for f in shown]
+            print(f"| {label} | {repo} | {g['documents']} | " + " | ".join(cells)
+                  + f" | {g['reference']['composite']:.3f} |")
 print("\nField accuracy is per gold event with the field; a missed event counts as wrong (see "
       "`src/conflictlens/evaluate/metrics.py` for the definitions and `matching.py` for the matching rule).\n")
 print("## Commands\n")

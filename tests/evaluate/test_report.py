@@ -124,3 +124,53 @@ def test_importing_the_command_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _acled_gold(tmp_path: Path) -> Path:
+    """Two made-up ACLED rows of two years: the 2023 one is read right, the 2022 one is coded to another side."""
+
+    def row(event_id: str, year: str, actor1: str, notes: str) -> dict[str, str]:
+        return {
+            "event_id_cnty": event_id,
+            "event_date": f"{year}-03-01",
+            "year": year,
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Shelling/artillery/missile attack",
+            "actor1": actor1,
+            "admin1": "Kherson",
+            "location": "Kherson",
+            "latitude": "46.6354",
+            "longitude": "32.6169",
+            "fatalities": "0",
+            "notes": notes,
+        }
+
+    rows = [
+        row("X1", "2022", "Military Forces of Ukraine (2019-)", "On 1 March 2022, Russian forces shelled Kherson."),
+        row("X2", "2023", "Military Forces of Russia (2000-)", "On 1 March 2023, Russian forces shelled Kherson."),
+    ]
+    path = tmp_path / "acled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_scores_by_a_gold_column(tmp_path: Path) -> None:
+    gold = str(_acled_gold(tmp_path))
+    result = CliRunner().invoke(_app(), ["evaluate", gold, "--by", "year", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["fields"]["actor1_side"]["correct"] == 1 and data["fields"]["actor1_side"]["total"] == 2
+    groups = data["groups"]
+    assert list(groups) == ["2022", "2023"]
+    assert [groups[y]["documents"] for y in groups] == [1, 1]
+    assert groups["2022"]["fields"]["actor1_side"]["correct"] == 0
+    assert groups["2023"]["fields"]["actor1_side"]["correct"] == 1
+    assert groups["2023"]["fields"]["sub_event_type"]["correct"] == 1
+
+    table = CliRunner().invoke(_app(), ["evaluate", gold, "--by", "year"], env={"COLUMNS": "160"})
+    assert table.exit_code == 0, table.output
+    assert "By year" in table.stdout and "2022" in table.stdout and "(1 docs)" in table.stdout
+
+    missing = CliRunner().invoke(_app(), ["evaluate", gold, "--by", "source"])
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == f"conflictlens: {gold}: no column 'source' (--by)"

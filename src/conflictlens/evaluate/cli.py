@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from conflictlens.evaluate.gold import GoldDoc
+    from conflictlens.evaluate.gold import GoldDoc, GoldSet
+    from conflictlens.evaluate.metrics import Evaluation
     from conflictlens.evaluate.predictions import Failures, Predictions
 
 
@@ -46,23 +47,28 @@ def evaluate_command(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Evaluate only the first N gold documents.")
     ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Also score each value of this gold column apart (e.g. year, source)."),
+    ] = None,
 ) -> None:
     """Measure extraction against human-coded data: event detection and per-field accuracy, plus score.py's view."""
     from conflictlens.errors import ConflictlensError, InputError
     from conflictlens.evaluate.gold import read_gold
     from conflictlens.evaluate.metrics import evaluate
     from conflictlens.evaluate.predictions import read_predictions, run_pipeline
-    from conflictlens.evaluate.report import render_html, render_terminal, to_json
+    from conflictlens.evaluate.report import render_groups, render_html, render_terminal, to_json
 
     try:
         gold_set = read_gold(
-            gold, text_field=text_field, id_field=id_field, published_field=published_field, limit=limit
+            gold, text_field=text_field, id_field=id_field, published_field=published_field, limit=limit, group_field=by
         )
         if predictions is not None:
             preds, failures = read_predictions(predictions)
         else:
             preds, failures = _extract(gold_set.docs, run_pipeline, quiet=json_out)
         result = evaluate(gold_set, preds, failures)
+        groups = _by_group(gold_set, preds, failures) if by else {}
         if html is not None:
             try:
                 html.write_text(render_html(result), encoding="utf-8")
@@ -72,11 +78,27 @@ def evaluate_command(
         print(f"conflictlens: {exc}", file=sys.stderr)
         raise typer.Exit(2) from None
     if json_out:
-        print(to_json(result))
+        print(to_json(result, groups))
     else:
         render_terminal(result)
+        if groups:
+            render_groups(groups, by or "")
         if html is not None:
             print(f"report written to {html}", file=sys.stderr)
+
+
+def _by_group(gold_set: GoldSet, preds: Predictions, failures: Failures) -> dict[str, Evaluation]:
+    """The evaluation of each group of documents apart, in the groups' order."""
+    from conflictlens.evaluate.gold import GoldSet
+    from conflictlens.evaluate.metrics import evaluate
+
+    members: dict[str, list[GoldDoc]] = {}
+    for doc in gold_set.docs:
+        members.setdefault(doc.group or "(none)", []).append(doc)
+    return {
+        value: evaluate(GoldSet(gold_set.path, gold_set.format, docs), preds, failures, worst=0)
+        for value, docs in sorted(members.items())
+    }
 
 
 def _extract(

@@ -107,6 +107,7 @@ class GoldDoc:
     events: list[GoldEvent] = field(default_factory=list)
     not_events: list[str] = field(default_factory=list)
     title: str | None = None
+    group: str | None = None  # the value of the column ``read_gold(group_field=...)`` groups the scores by
 
 
 @dataclass
@@ -397,8 +398,10 @@ def read_gold(
     id_field: str | None = None,
     published_field: str | None = None,
     limit: int | None = None,
+    group_field: str | None = None,
 ) -> GoldSet:
-    """Read a gold file of any supported format (see the module docstring); ``limit`` keeps the first N documents."""
+    """Read a gold file of any supported format (see the module docstring); ``limit`` keeps the first N documents.
+    ``group_field`` names a column (a year, a source) whose value each document keeps as its ``group``."""
     path = Path(path)
     records = _records(path)
     if limit is not None:
@@ -416,6 +419,8 @@ def read_gold(
         raise InputError(str(path), f"no column {id_field!r} (--id-field)")
     if published_field and published_field not in keys:
         raise InputError(str(path), f"no column {published_field!r} (--published-field)")
+    if group_field and group_field not in keys:
+        raise InputError(str(path), f"no column {group_field!r} (--by)")
     docs: list[GoldDoc] = []
     dayfirst = fmt == "ucdp" and (_dayfirst(records, "date_start") or _dayfirst(records, "date_end"))
     for n, rec in enumerate(records, 1):
@@ -428,4 +433,6 @@ def read_gold(
                 docs.append(_ucdp_doc(rec, n, text_field, id_field, published_field, dayfirst))
         except (ValueError, TypeError) as exc:
             raise InputError(str(path), f"record {n}: {exc}") from None
+        if group_field:
+            docs[-1].group = _str(rec.get(group_field)) or "(none)"
     return GoldSet(path=path, format=fmt, docs=docs)

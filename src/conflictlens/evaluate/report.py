@@ -16,8 +16,12 @@ from typing import Any
 from conflictlens.evaluate.metrics import MISSED, DocReport, Evaluation
 
 
-def to_json(ev: Evaluation) -> str:
-    return json.dumps(ev.to_json_dict(), indent=2, ensure_ascii=False)
+def to_json(ev: Evaluation, groups: dict[str, Evaluation] | None = None) -> str:
+    """The summary as JSON; with ``groups``, each group's summary under ``"groups"``."""
+    out = ev.to_json_dict()
+    if groups:
+        out["groups"] = {value: g.to_json_dict() for value, g in groups.items()}
+    return json.dumps(out, indent=2, ensure_ascii=False)
 
 
 def _pct(x: float) -> str:
@@ -60,6 +64,25 @@ def render_terminal(ev: Evaluation, console: Any | None = None) -> None:
         ref.add_row(name, str(num), str(den), f"{num / den if den else 0:.3f}")
     console.print(ref)
     console.print(f"SCORE {ev.reference.composite:.3f} (composite of {', '.join(ev.reference.composite_keys)})")
+
+
+def render_groups(groups: dict[str, Evaluation], column: str, console: Any | None = None) -> None:
+    """The scores of each group (``--by``), a column per group: where the errors come from -- a year, a source."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    table = Table(title=f"By {column} (accuracy per required gold event)")
+    table.add_column("field")
+    for value, g in groups.items():
+        table.add_column(f"{value}\n({g.n_docs} docs)", justify="right")
+    evs = list(groups.values())
+    table.add_row("detection F1", *(_pct(g.detection.f1) for g in evs))
+    for name in evs[0].fields if evs else ():
+        if any(g.fields[name].total for g in evs):
+            table.add_row(name, *(_pct(g.fields[name].accuracy) if g.fields[name].total else "-" for g in evs))
+    table.add_row("SCORE", *(f"{g.reference.composite:.3f}" for g in evs))
+    console.print(table)
 
 
 # ---------------------------------------------------------------- HTML

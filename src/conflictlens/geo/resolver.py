@@ -198,6 +198,7 @@ class ToponymResolver:
         # Molodizhne)")
         doc_admin1 = {(p.country, p.admin1) for _, p in regions}
         doc_admin1.update((q.country, q.admin1) for q in qualifier_of.values())
+        qualified: dict[str, Place] = {}  # names the report has placed in an oblast, with that oblast
         front: bool | None = None  # a Donbas front-line report? Looked up once, only if some span needs scoring
         day: dt.date | None = None  # the day the report is about (for the front line of then), with ``front``
         for sp in spans:
@@ -210,6 +211,13 @@ class ToponymResolver:
                 attrs.update(role="demonym", place=cands[0], confidence=0.9)
                 continue
             qual = qualifier_of.get(id(sp))
+            said_key = attrs.get("name", "")
+            if qual is None:
+                # one place per name in a report: "Dibrova, Luhansk ... killed near Dibrova and Torske" is the same
+                # Dibrova both times, so a name the report placed in an oblast stays in it
+                qual = qualified.get(said_key)
+            elif said_key not in qualified:
+                qualified[said_key] = qual
             if qual is not None and not any(_may_lie_in(p, qual) for p in cands):
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
                 attrs.update(role="place", place=None, confidence=0.0)

@@ -436,3 +436,39 @@ def test_sources_with_titles_and_ministries(pipeline, text: str, source: tuple, 
 def test_claim_speakers_with_titles(pipeline, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     claims = run(pipeline, text, published=dt.date(2023, 5, 10)).claims
     assert [c.speaker for c in claims] == [speaker]
+
+
+def test_acled_note_toll_coded_to_another_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the deaths are another row's, and that row's village is not a scene of this one; the wounded stay here
+    text = (
+        "On 20 February 2022, NAF forces fired 120mm mortars at Ukrainian positions near Krymske, Luhansk. As a "
+        "result, one Ukrainian soldier was killed and two were wounded at unspecified locations (fatalities coded to "
+        "Zolote event)."
+    )
+    [event] = run(pipeline, text).events
+    assert event.location.name == "Krymske"
+    assert event.fatalities is None
+    assert event.injured is not None and event.injured.value == 2
+
+
+def test_a_toll_restated_in_its_clause_is_counted_once(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 5 March 2024, Russian forces clashed with Ukrainian forces near Krasnohorivka, Donetsk. More than 50 "
+        "Ukrainian soldiers were killed near Krasnohorivka [Russian MoD reported 50 fatalities]."
+    )
+    [event] = run(pipeline, text).events
+    assert event.fatalities is not None and (event.fatalities.value, event.fatalities.qualifier) == (50, "more_than")
+
+
+def test_a_toll_after_a_fight_keeps_its_sides_and_its_village(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Dibrova was placed in Luhansk Oblast (whose Dibrova the bundled gazetteer lacks): named again, it is the same
+    # village, not a namesake elsewhere; the toll near Torske is of the Ukrainian attack told just before
+    text = (
+        "On 9 October 2023, Ukrainian forces attacked in the direction of Dibrova, Luhansk, and were repelled. Up to "
+        "30 Ukrainian servicemen were killed near Dibrova and Torske."
+    )
+    events = run(pipeline, text).events
+    assert [e.location.admin1 for e in events] == ["Luhansk Oblast", "Donetsk Oblast"]
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Armed clash"]
+    assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Ukraine"] * 2
+    assert [e.fatalities.value if e.fatalities else None for e in events] == [None, 30]

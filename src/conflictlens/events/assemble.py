@@ -57,6 +57,10 @@ class Draft:
     sublocations: list[Span] = field(default_factory=list)
     counts: list[CountReading] = field(default_factory=list)
     inherited_date: Span | None = None
+    # (attacker, target) of the fight a later toll belongs to ("Ukrainian forces attacked near X and were repelled.
+    # Up to 45 Ukrainian servicemen were killed near X and Y"): set when this draft goes on from it
+    lead_actors: tuple[Span, Span | None] | None = None
+    actor_spans: tuple[Span | None, Span | None] = (None, None)  # what _event picked, for the drafts after it
     _date: Span | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +164,8 @@ class EventAssembler:
 
     def __call__(self, doc: Document) -> None:
         frames = [f for f in build_frames(doc) if not f.aggregate]
+        if "coded to" in doc.text:
+            _drop_counts_coded_elsewhere(doc, frames)
         drafts: list[Draft] = []
         for frame in frames:
             drafts.extend(self._split(doc, frame))
@@ -167,10 +173,15 @@ class EventAssembler:
         drafts = self._merge(doc, drafts, standalone=len(doc.sentences) <= 2)
         _inherit_dates(doc, drafts)
         events = []
+        fight: Draft | None = None  # the last clash whose text names who fought
         for draft in drafts:
+            if fight is not None and _goes_on_from(fight, draft):
+                draft.lead_actors = fight.actor_spans  # type: ignore[assignment]
             event = self._event(doc, draft)
             if event is not None:
                 events.append(event)
+                if event.event_type == "Battles" and draft.actor_spans[0] is not None:
+                    fight = draft
         doc.meta["events"] = events
 
     # -- splitting -------------------------------------------------------------------------------------------------
@@ -329,9 +340,16 @@ class EventAssembler:
             ):
                 primary, primary_trigger = home, trigger
         if primary.actors:
-            attacker_span, target_span = primary.actors_for(doc, primary_trigger or trigger)
+            # the primary clause's own verb of the event's kind, when the typing one sits in another clause
+            own = primary_trigger or next(
+                (t for t in primary.triggers if t.attrs.get("sub_event_type") == sub_type), None
+            )
+            attacker_span, target_span = primary.actors_for(doc, own or trigger)
         else:
             attacker_span, target_span = big.actors_for(doc, trigger)
+        if attacker_span is None and d.lead_actors is not None and event_type == "Battles":
+            attacker_span, target_span = d.lead_actors  # the toll of a fight told just before: its sides
+        d.actor_spans = (attacker_span, target_span)
         if sub_type == "Arrests" and trigger is not None:
             # the police force that tells of its arrest made it ("The SBU said it had detained a man ...")
             police = next((a for a in big.actors if a.start < trigger.start and _is_police(actor_of(a))), None)
@@ -543,6 +561,35 @@ class EventAssembler:
         if country:
             return {"name": country_name(country), "country": country, "precision": "country"}
         return {"name": "unknown", "country": None, "precision": "unknown"}
+
+
+def _goes_on_from(fight: Draft, d: Draft) -> bool:
+    """Whether draft ``d`` tells more of the fight ``fight``: in the next sentence of its paragraph, on its day."""
+    first, last = d.frames[0], fight.frames[-1]
+    if first.paragraph != last.paragraph or not 0 < first.sentence - last.sentence <= 1:
+        return False
+    day, fight_day = d.date_span(), fight.date_span()
+    return day is None or (fight_day is not None and day.attrs.get("start") == fight_day.attrs.get("start"))
+
+
+# "(fatalities coded to Novotroitske event)": an ACLED note's toll that belongs to the row of another event
+_COUNTS_ELSEWHERE = re.compile(r"\b(?:fatalities|deaths) (?:were )?coded to [^.;()\]]{1,60}? events?\b", re.IGNORECASE)
+
+
+def _drop_counts_coded_elsewhere(doc: Document, frames: list[Frame]) -> None:
+    """Leave out the death tolls of the sentences whose note says they were coded to another event, and that event's
+    place: it is where the other row is, not a scene of this one."""
+    for m in _COUNTS_ELSEWHERE.finditer(doc.text):
+        sentence = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+        if sentence is None:
+            continue
+        for frame in frames:
+            if frame.counts:
+                frame.counts = [
+                    c for c in frame.counts if c.kind != "killed" or not sentence.start <= c.start < sentence.end
+                ]
+            if frame.places:
+                frame.places = [p for p in frame.places if not m.start() <= p.start < m.end()]
 
 
 _CAPITAL_REF = re.compile(r"\b(?:the|its|the country's|the nation's) capital\b(?! city of| of)")

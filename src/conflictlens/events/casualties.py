@@ -229,6 +229,8 @@ def merge_counts(
     for r in mains:
         group = totals.setdefault(r.clause, [])
         if r.joined or all(r.value != g.value or r.group != g.group for g in group):
+            if not r.joined and r.group is None and any(r.value == g.value for g in group):
+                continue  # "280 soldiers were killed [... reported 280 fatalities": the same toll again
             group.append(r)
     clause_readings = max(totals.values(), key=lambda rs: sum(r.value for r in rs))
     best = clause_readings[0]

@@ -863,3 +863,63 @@ def test_donbas_front_headlines(pipeline, text: str, sub_event_type: str, actor1
         actor1,
         actor2,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # a side named with its action is who acted, whatever comes before it; the side never fights itself
+        (
+            "Death toll from Russian strike on Uman apartment building rises to 23",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+        ),
+        (
+            "At least 51 killed in Russian strike on village cafe in Kharkiv region",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            None,
+        ),
+        # a country with a compass word is where it happened
+        (
+            "Two aid workers killed in eastern Ukraine shelling",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Civilians (Ukraine)",
+        ),
+        # "Ukraine says it shot down": the speaker is the one who did
+        (
+            "Ukraine says it shot down 18 of 20 Shahed drones launched overnight",
+            "Disrupted weapons use",
+            "Military Forces of Ukraine",
+            None,
+        ),
+        # in a Russian-held town, the side that fires is Ukraine's; an official who reports is no victim
+        (
+            "Explosions rock Russian-occupied Melitopol; occupation official reports casualties",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Ukraine",
+            None,
+        ),
+        # a rally that a bomb hit is no protest
+        ("Bomb blast at Pakistan election rally kills 20", "Remote explosive/landmine/IED", None, None),
+        ("Grenade attack on opposition rally in Dhaka wounds dozens", "Grenade", None, None),
+        # headline verbs in the present
+        ("Thousands march in Tel Aviv against judicial overhaul", "Peaceful protest", "Protesters (Israel)", None),
+        (
+            "Security forces kill 4 protesters in Khartoum, medics say",
+            "Excessive force against protesters",
+            "Military Forces of Sudan",
+            "Protesters (Sudan)",
+        ),
+    ],
+)
+def test_wire_headlines(pipeline, text: str, sub_event_type: str, actor1: str | None, actor2: str | None) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == sub_event_type
+    if actor1 is not None:
+        assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2
+    if "occupation official" in text:
+        assert event.injured is None and event.fatalities is None

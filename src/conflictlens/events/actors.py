@@ -99,6 +99,20 @@ _PASSIVE_VICTIM = re.compile(
 )
 
 
+# a side named with its action ("Russian strike", "Ukrainian shelling"): the one who acts, whatever precedes it
+_ITS_ACTION = re.compile(
+    r"\s(?:strikes?|attacks?|shelling|bombardment|bombing|air ?strikes?|missile strikes?|drone attacks?|offensive|"
+    r"assaults?|raids?|barrage)$",
+    re.IGNORECASE,
+)
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|occupied)\s+$", re.IGNORECASE
+)
+
+
+_SELF_AFTER_SPEAKING = re.compile(r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s")
+
+
 def pick_actors(
     doc: Document, actors: list[Span], trigger: Span | None, clause_start: int
 ) -> tuple[Span | None, Span | None]:
@@ -110,6 +124,11 @@ def pick_actors(
     """
     if not actors:
         return None, None
+    text = doc.text
+    # "in eastern Ukraine shelling": a country with a compass word is where it happened, not who did it
+    actors = [
+        a for a in actors if not (a.attrs.get("bare") and _COMPASS_BEFORE.search(text, max(0, a.start - 20), a.start))
+    ]
     # "Ukraine says 5 civilians killed": a country that speaks is a source, not the attacker
     # ("Shelling killed two in Kherson, the Ukrainian military said": a force that speaks after the event reports it)
     actors = sorted(
@@ -118,13 +137,13 @@ def pick_actors(
             for a in actors
             if not (
                 (a.attrs.get("bare") or (trigger is not None and a.start > trigger.end))
-                and _SPEAKS.match(doc.text, a.end)
+                and (said := _SPEAKS.match(text, a.end)) is not None
+                and not _SELF_AFTER_SPEAKING.match(text, said.end())  # "Ukraine says it shot down": it did
             )
         ),
         key=_start,
     )
     if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
-        text = doc.text
         for a in actors:
             if _search_any_case(_REPELLED, text[max(clause_start, a.start - 30) : a.start]):
                 other = next((b for b in actors if b.attrs["side"] != a.attrs["side"]), None)
@@ -152,7 +171,6 @@ def pick_actors(
             )
         other = next((b for b in actors if b.attrs["side"] != first.attrs["side"] and not b.attrs.get("bare")), None)
         return first, other
-    text = doc.text
     agents = [
         a for a in actors if _search_any_case(_AGENT_BEFORE, text[max(clause_start, a.start - 20) : a.start], "by")
     ]
@@ -163,7 +181,9 @@ def pick_actors(
     subjects: list[Span] = []
     objects: list[Span] = []
     for a in actors:
-        if _PASSIVE_VICTIM.match(text, a.end):
+        if _ITS_ACTION.search(text, a.start, a.end):
+            subjects.append(a)  # "toll from Russian strike on Uman", "killed in Russian attack": whose strike it was
+        elif _PASSIVE_VICTIM.match(text, a.end):
             objects.append(a)  # "Ukrainian soldier killed in east": who was killed, not who killed
         elif not is_object(doc, a, clause_start):
             subjects.append(a)

@@ -445,7 +445,8 @@ class EventAssembler:
             and place.country in _OPPOSITE
         ):
             # inferred, as a reader would: the other side fired -- in Crimea, held by Russia since 2014, Ukraine
-            actor1 = side_actor("UA" if _in_crimea(place) else _OPPOSITE[place.country])
+            held = _in_crimea(place) or (d.place is not None and _occupied(doc, d.place))
+            actor1 = side_actor("UA" if held else _OPPOSITE[place.country])
         if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
             civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
             if civ and event_type != "Battles":
@@ -837,6 +838,19 @@ def _weapon_user(frame: Frame) -> str | None:
 
 def _in_crimea(place: Place) -> bool:
     return place.country == "UA" and _norm(place.admin1) in ("crimea", "sevastopol", "autonomousrepubliccrimea")
+
+
+_OCCUPIED_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:russian|russia|moscow)-(?:occupied|held|controlled)|occupied)\s+"
+    r"(?:(?:the\s+)?(?:city|town|village|port)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _occupied(doc: Document, span: Span) -> bool:
+    """Whether the text calls the place Russian-held ("explosions rock Russian-occupied Melitopol"): there the side
+    that fires is Ukraine's, as in Crimea."""
+    return _OCCUPIED_BEFORE.search(doc.text, max(0, span.start - 40), span.start) is not None
 
 
 def _home_country(

@@ -45,7 +45,7 @@ _BARE_SINGULAR = re.compile(
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
     # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim
-    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|\s+(?:says|said|told|claims?|claimed)\b)"
+    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|\s+(?:says|said|told|claims?|claimed|reports?|reported|confirms?|confirmed)\b)"
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"

@@ -645,6 +645,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
             return result("Shelling/artillery/missile attack")
         if not impact and not r & {"air", "shelling"}:
             return result("Disrupted weapons use")
+    if "protest" in r and r & _EXPLOSIVE_ROLES and _gathering_hit(frame, doc):
+        r = r - {"protest"}  # "Bomb blast at election rally kills 20": the rally is what was hit, not the event
     if "defuse" in r:
         return result("Disrupted weapons use")
     if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot", "attack"}:
@@ -748,6 +750,25 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     return "Explosions/Remote violence", None, main
 
 
+_EXPLOSIVE_ROLES = frozenset(["mine", "suicide", "grenade"])
+# a gathering named as where a bomb went off: "at an election rally", "on an opposition rally", "targeting a march"
+_GATHERING_HIT = re.compile(
+    r"\b(?:at|on|near|targeting|targeted|hit|hits|strikes?|struck|into|during)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_GATHERING = re.compile(r"rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|sit-ins?|gatherings?", re.IGNORECASE)
+
+
+def _gathering_hit(frame: Frame, doc: Document) -> bool:
+    """Whether every protest word of a frame names a gathering that was hit ("Suicide bomber strikes rally")."""
+    text = doc.text
+    said = [t for t in frame.triggers if t.attrs.get("role") == "protest"]
+    return all(
+        _GATHERING.fullmatch(text, t.start, t.end) and _GATHERING_HIT.search(text, max(0, t.start - 40), t.start)
+        for t in said
+    )
+
+
 def _protest_type(r: set[str], text: str) -> str:
     """ACLED's protest and riot sub-types, as its codebook draws them: peaceful protesters met with lethal force or
     serious injuries ("excessive force"); a protest dispersed or suppressed without them -- arrests, tear gas, rubber
@@ -784,7 +805,7 @@ _POLICE_WEAPONS = re.compile(
 )
 # lethal force on protesters, or serious injuries
 _LETHAL_FORCE = re.compile(
-    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shoots|killed|killing|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
+    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shoots?|kills?|killed|killing|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
     r"(?:protesters|demonstrators|marchers)|\blive (?:ammunition|rounds|bullets|fire)\b|"
     r"\b(?:seriously|critically|severely|fatally|gravely) (?:injured|wounded|hurt|burned|burnt)|"
     r"\b(?:severe|serious|grave|critical) (?:burns|injuries|wounds|condition)"

@@ -923,3 +923,82 @@ def test_wire_headlines(pipeline, text: str, sub_event_type: str, actor1: str | 
     assert (event.actor2.name if event.actor2 else None) == actor2
     if "occupation official" in text:
         assert event.injured is None and event.fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2", "place", "killed"),
+    [
+        # what is "near the Polish border" is not in Poland: the country struck is the target's
+        (
+            "Russian air strike hits Ukrainian base near Polish border, 35 killed",
+            "Air/drone strike",
+            "Military Forces of Russia",
+            None,
+            "Ukraine",
+            35,
+        ),
+        # "Blast" is a GeoNames alternate name of a Russian town; here it is a blast
+        (
+            "Blast hits Crimea bridge, killing three",
+            "Shelling/artillery/missile attack",
+            None,
+            "Civilians (Ukraine)",
+            "Crimean Bridge",
+            3,
+        ),
+        # an aircraft shot down: an attack by the other side on the side that lost it
+        (
+            "Ukrainian Su-25 shot down near Bakhmut, Russia says",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Military Forces of Ukraine",
+            "Bakhmut",
+            None,
+        ),
+        (
+            "A Russian Ka-52 helicopter was shot down near Kherson",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Ukraine",
+            "Military Forces of Russia",
+            "Kherson",
+            None,
+        ),
+        # "Civilian death toll": the kind of toll, not one more victim
+        ("Civilian death toll in Hroza strike rises to 52", "Shelling/artillery/missile attack", None, None, None, 52),
+        (
+            "Lysychansk falls to Russian forces",
+            "Non-state actor overtakes territory",
+            "Military Forces of Russia",
+            None,
+            "Lysychansk",
+            None,
+        ),  # fmt: skip
+        (
+            "Kyiv: Russian drones target capital for third night running",
+            "Air/drone strike",
+            "Military Forces of Russia",
+            None,
+            "Kyiv",
+            None,
+        ),  # fmt: skip
+        (
+            "Eleven killed in Russian missile strike on Kryvyi Rih",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            None,
+            "Kryvyy Rih",
+            11,
+        ),  # fmt: skip
+    ],
+)
+def test_war_wire_headlines(  # type: ignore[no-untyped-def]
+    pipeline, text: str, sub_event_type: str, actor1: str | None, actor2: str | None, place: str | None, killed
+) -> None:
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == sub_event_type
+    if actor1 is not None:
+        assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2
+    if place is not None:
+        assert event.location.name == place
+    assert (event.fatalities.value if event.fatalities else None) == killed

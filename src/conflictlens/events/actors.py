@@ -99,17 +99,27 @@ _PASSIVE_VICTIM = re.compile(
 )
 
 
-# a side named with its action ("Russian strike", "Ukrainian shelling"): the one who acts, whatever precedes it
+# a side named with its action or its weapon ("Russian strike", "Ukrainian shelling", "Russian missile"): the one who
+# acts, whatever precedes it
 _ITS_ACTION = re.compile(
     r"\s(?:strikes?|attacks?|shelling|bombardment|bombing|air ?strikes?|missile strikes?|drone attacks?|offensive|"
-    r"assaults?|raids?|barrage)$",
+    r"assaults?|raids?|barrage|missiles?|rockets?|drones?|shells?|bombs?|jets?|warplanes?)$",
     re.IGNORECASE,
 )
+# ... but a weapon of a side may be what was hit ("destroyed a Ukrainian missile depot"), unless it struck
+_WEAPON_END = re.compile(r"\s(?:missiles?|rockets?|drones?|shells?|bombs?|jets?|warplanes?)$", re.IGNORECASE)
+_ACTION_AFTER = re.compile(r"\s+(?:strikes?|attacks?|hit|hits|struck|barrage|fire)\b", re.IGNORECASE)
 _COMPASS_BEFORE = re.compile(
     r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|occupied)\s+$", re.IGNORECASE
 )
 
 
+# an aircraft of a side shot down: "Ukrainian Su-25 shot down near Bakhmut" -- that side lost it
+DOWNED_AIRCRAFT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:helicopters?|(?:air)?planes?|aircraft|jets?|bombers?|fighters?|"
+    r"(?:su|mig|ka|mi|tu|il)-\d+\w*)\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:shot down|downed)\b",
+    re.IGNORECASE,
+)
 _SELF_AFTER_SPEAKING = re.compile(r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s")
 
 
@@ -181,9 +191,13 @@ def pick_actors(
     subjects: list[Span] = []
     objects: list[Span] = []
     for a in actors:
-        if _ITS_ACTION.search(text, a.start, a.end):
+        if _ITS_ACTION.search(text, a.start, a.end) and (
+            not _WEAPON_END.search(text, a.start, a.end)
+            or not is_object(doc, a, clause_start)
+            or _ACTION_AFTER.match(text, a.end)
+        ):
             subjects.append(a)  # "toll from Russian strike on Uman", "killed in Russian attack": whose strike it was
-        elif _PASSIVE_VICTIM.match(text, a.end):
+        elif _PASSIVE_VICTIM.match(text, a.end) or DOWNED_AIRCRAFT.match(text, a.end):
             objects.append(a)  # "Ukrainian soldier killed in east": who was killed, not who killed
         elif not is_object(doc, a, clause_start):
             subjects.append(a)

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from conflictlens.document import Document, Span
-from conflictlens.events.actors import actor_of, civilians_of, country_name, is_object, side_actor
+from conflictlens.events.actors import DOWNED_AIRCRAFT, actor_of, civilians_of, country_name, is_object, side_actor
 from conflictlens.events.casualties import CountReading, merge_counts
 from conflictlens.events.incidents import OWN_KIND_ROLES, Frame, aircraft_down, build_frames, classify
 from conflictlens.events.incidents import roles as roles_of
@@ -426,9 +426,15 @@ class EventAssembler:
             and target_span is not None
             and actor2 is not None
             and actor2.country in _OPPOSITE
-            and _FORCE_TARGET.search(doc.text, target_span.start, target_span.end)
+            and (
+                _FORCE_TARGET.search(doc.text, target_span.start, target_span.end)
+                or DOWNED_AIRCRAFT.match(doc.text, target_span.end)
+            )
         ):
             actor1 = side_actor(_OPPOSITE[actor2.country])  # "blasts at a Russian air base": the other side's strike
+        elif actor1 is None and event_type == "Explosions/Remote violence" and (lost := _aircraft_lost(doc, big)):
+            # "A Russian Ka-52 helicopter was shot down near Kherson": the other side shot down that side's aircraft
+            actor1, actor2 = side_actor(_OPPOSITE[lost]), side_actor(lost)
         elif (
             actor1 is None
             and event_type == "Explosions/Remote violence"
@@ -834,6 +840,15 @@ def _weapon_user(frame: Frame) -> str | None:
     users = {s.attrs.get("user") for w in frame.weapons for s in w.spans if s.label == "weapon"}
     users.discard(None)
     return users.pop() if len(users) == 1 else None
+
+
+def _aircraft_lost(doc: Document, frame: Frame) -> str | None:
+    """The side (RU/UA) whose aircraft a frame says was shot down ("Ukrainian Su-25 shot down"), if any."""
+    for a in frame.actors:
+        country = a.attrs.get("country")
+        if country in _OPPOSITE and DOWNED_AIRCRAFT.match(doc.text, a.end):
+            return str(country)
+    return None
 
 
 def _in_crimea(place: Place) -> bool:

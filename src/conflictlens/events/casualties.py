@@ -44,8 +44,11 @@ _BARE_SINGULAR = re.compile(
     r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?)"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
-    # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim
-    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|\s+(?:says|said|told|claims?|claimed|reports?|reported|confirms?|confirmed)\b)"
+    # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim;
+    # "Civilian death toll ... rises to 52": what kind of toll, not one more
+    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|"
+    r"\s+(?:says|said|told|claims?|claimed|reports?|reported|confirms?|confirmed)\b|"
+    r"\s+(?:death\s+|casualty\s+)?tolls?\b|\s+(?:deaths|casualties)\b)"
 )
 _NEGATIVE = re.compile(
     r"\b(?:no (?:one|casualties|fatalities|deaths|injuries|victims)|nobody|no-one)\b(?: was| were)?"

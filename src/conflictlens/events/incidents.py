@@ -210,7 +210,8 @@ _IRREGULAR_PAST = frozenset(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$")
 PLACE_NOUNS = re.compile(
-    r"\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|border(?: areas| regions)?|settlements?|"
+    r"\s+(?:cities|city|towns?|villages?|regions?|territor(?:y|ies)|soil|land|settlements?|"
+    r"border (?:areas|regions|villages|towns|districts|settlements)|"
     r"capital|oblasts?|front(?:line)?|positions)\b",
     re.IGNORECASE,
 )
@@ -932,6 +933,9 @@ def _attacker_side(frame: Frame, doc: Document) -> str | None:
 _AIRCRAFT_DOWN = re.compile(
     r"(?:shot down|downed|destroyed)\s+(?:an?\s+|two\s+|\d+\s+)?(?:russian\s+|ukrainian\s+)?(?:[\w'‘’-]+\s+){0,2}?"
     r"['‘’]?(?:helicopters?|(?:air)?planes?|aircraft|jets?|fighters?|su-|mig-|ka-|mi-|tu-|il-|a-50|bombers?)"
+    # told the other way round: "Ukrainian Su-25 shot down near Bakhmut", "a Russian helicopter was downed"
+    r"|\b(?:helicopters?|(?:air)?planes?|aircraft|jets?|bombers?|(?:su|mig|ka|mi|tu|il)-\d+\w*|a-50)\s+"
+    r"(?:(?:was|were|has been|have been|had been)\s+)?(?:shot down|downed)\b"
 )
 
 

@@ -35,7 +35,8 @@ from conflictlens.geo.gazetteer import (
 from conflictlens.geo.place import Place
 from conflictlens.geo.translit import ASCII_TOKEN, loose_key, name_key, token_key, tokens
 
-# a demonym followed by one of these names the country as a place ("Ukrainian cities", "Russian territory")
+# a demonym followed by one of these names the country as a place ("Ukrainian cities", "Russian territory"); not
+# "border": what is "near the Polish border" is not in Poland
 GEO_NOUNS = frozenset(
     [
         "cities",
@@ -49,8 +50,6 @@ GEO_NOUNS = frozenset(
         "soil",
         "regions",
         "region",
-        "border",
-        "borders",
         "airspace",
         "capital",
         "port",

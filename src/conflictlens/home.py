@@ -7,7 +7,9 @@ moves or isolates everything -- tests point it at a temporary directory.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -25,3 +27,18 @@ def home_path(*parts: str, create: bool = False) -> Path:
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file of its own renamed into place: processes sharing a home
+    (workers that compile the gazetteer index at once, say) never read half a file nor trip over each other's."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

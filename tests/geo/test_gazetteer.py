@@ -95,3 +95,26 @@ def test_capitals(gaz: Gazetteer, iso: str, name: str) -> None:
     """ "the capital" in a report about a country: its capital city, not its largest (Abuja, not Lagos)."""
     capital = gaz.capital(iso)
     assert capital is not None and (capital.name, capital.country, capital.kind) == (name, iso, "town")
+
+
+def test_processes_compiling_the_index_at_once_share_a_home(tmp_path: Path) -> None:
+    # workers started on a fresh home all compile the index: each writes a temporary file of its own, and every one
+    # of them ends with the whole index in place
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CONFLICTLENS_HOME": str(tmp_path)}
+    code = "from conflictlens.geo.gazetteer import Gazetteer; print(len(Gazetteer.load()))"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [err for _, err in outs]
+    assert len({out.strip() for out, _ in outs}) == 1
+    gdir = tmp_path / "gazetteer"
+    assert [p.name for p in gdir.iterdir() if p.is_file()] == [f"index-v{INDEX_VERSION}.pickle"]
+    assert len(Gazetteer.load(home=tmp_path)) == int(outs[0][0])

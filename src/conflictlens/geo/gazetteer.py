@@ -39,6 +39,7 @@ from conflictlens.geo.translit import (
     spelling_variants,
     ukrainian_to_russian_style,
 )
+from conflictlens.home import write_atomically
 
 INDEX_VERSION = 9  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
 # 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored; 8: spellings of
@@ -345,10 +346,7 @@ class Gazetteer:
             "demonyms": demonyms,
             "sources": sources,
         }
-        tmp = index.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(blob, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(index)
+        write_atomically(index, pickle.dumps(blob, protocol=pickle.HIGHEST_PROTOCOL))
         for stale in gdir.glob("index-v*.pickle"):  # older versions: never read again
             if stale != index:
                 stale.unlink(missing_ok=True)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from conflictlens.errors import InputError
 from conflictlens.geo.place import Place
 from conflictlens.geo.translit import has_cyrillic, latin_forms, ukrainian_to_latin
+from conflictlens.home import write_atomically
 
 if TYPE_CHECKING:
     from conflictlens.geo.gazetteer import _Builder
@@ -64,13 +65,11 @@ class UserStore:
             return {r["uid"]: r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
 
     def write_places(self, rows: dict[str, dict[str, str]]) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.places_path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, PLACE_COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
-            w.writeheader()
-            w.writerows(rows.values())
-        tmp.replace(self.places_path)
+        out = io.StringIO(newline="")
+        w = csv.DictWriter(out, PLACE_COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        w.writeheader()
+        w.writerows(rows.values())
+        write_atomically(self.places_path, out.getvalue())
 
     def read_altnames(self) -> dict[int, set[str]]:
         out: dict[int, set[str]] = {}
@@ -82,10 +81,7 @@ class UserStore:
         return out
 
     def write_altnames(self, names: dict[int, set[str]]) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.altnames_path.with_suffix(".tmp")
-        tmp.write_text("".join(f"{g}\t{n}\n" for g in sorted(names) for n in sorted(names[g])), encoding="utf-8")
-        tmp.replace(self.altnames_path)
+        write_atomically(self.altnames_path, "".join(f"{g}\t{n}\n" for g in sorted(names) for n in sorted(names[g])))
 
     def sources(self) -> list[dict[str, Any]]:
         if not self.sources_path.exists():
@@ -95,7 +91,7 @@ class UserStore:
     def record(self, entry: dict[str, Any]) -> None:
         entries = [e for e in self.sources() if e.get("source") != entry["source"]] + [entry]
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.sources_path.write_text(json.dumps(entries, indent=1), encoding="utf-8")
+        write_atomically(self.sources_path, json.dumps(entries, indent=1))
 
     def apply(self, b: _Builder) -> int:
         """Add the stored places and names to an index being compiled; returns how many places were new."""

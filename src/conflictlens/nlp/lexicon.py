@@ -13,12 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import re._constants as sre
 import re._parser as sre_parse
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +26,7 @@ from pathlib import Path
 import ahocorasick
 
 from conflictlens.document import Document, Span
+from conflictlens.home import write_atomically
 
 # a lexicon match: start, end and the matched entry's columns
 Match = tuple[int, int, tuple[str, ...]]
@@ -382,18 +381,8 @@ def _parts_json(parts: Parts) -> list[list[object]] | None:
 
 
 def _write_json(path: Path, data: object) -> None:
-    """Write ``data`` to ``path`` atomically (a temporary file renamed into place), so that concurrent processes
-    never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write ``data`` to ``path`` atomically, so that concurrent processes never read half a file."""
+    write_atomically(path, json.dumps(data))
 
 
 # --- scanning ---------------------------------------------------------------------------------------------------------

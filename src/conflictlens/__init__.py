@@ -12,12 +12,22 @@ use; build your own with ``Pipeline.default()`` to control its gazetteer or to h
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from conflictlens.document import Document
-from conflictlens.model import DocumentFailure, DocumentResult
-from conflictlens.pipeline import Pipeline
+# Importing pydantic and building the output models make tens of thousands of long-lived objects, which the cyclic
+# garbage collector would walk again and again while they are made (a twentieth of the CLI's start-up): it is
+# paused meanwhile (see also ``conflictlens.cli`` and ``Pipeline.default``).
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    from conflictlens.document import Document
+    from conflictlens.model import DocumentFailure, DocumentResult
+    from conflictlens.pipeline import Pipeline
+finally:
+    if _collecting:
+        gc.enable()
 
 __version__ = "0.1.0"
 __all__ = ["Document", "DocumentFailure", "DocumentResult", "Pipeline", "extract", "extract_many", "__version__"]

@@ -7,16 +7,23 @@ Exit codes: 0 all documents processed, 1 some documents failed (each named on st
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
-import typer
+_collecting = gc.isenabled()
+gc.disable()  # while typer (and click) are imported: see ``conflictlens/__init__.py``
+try:
+    import typer
 
-from conflictlens.evaluate.cli import evaluate_command
-from conflictlens.geo.cli import gazetteer_app, geocode_command
+    from conflictlens.evaluate.cli import evaluate_command
+    from conflictlens.geo.cli import gazetteer_app, geocode_command
+finally:
+    if _collecting:
+        gc.enable()
 
 app = typer.Typer(
     name="conflictlens",

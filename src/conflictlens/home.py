@@ -12,13 +12,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 
 def home() -> Path:
     """The conflictlens home directory (not created)."""
     env = os.environ.get("CONFLICTLENS_HOME")
-    return Path(env).expanduser() if env else Path(user_data_dir("conflictlens", appauthor=False))
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # imported only when needed: a millisecond of every start-up
+
+    return Path(user_data_dir("conflictlens", appauthor=False))
 
 
 def home_path(*parts: str, create: bool = False) -> Path:

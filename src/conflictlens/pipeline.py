@@ -43,23 +43,24 @@ class Pipeline:
     @classmethod
     def default(cls, *, home: Path | None = None, gazetteer: object | None = None) -> Pipeline:
         """The standard English pipeline, with the bundled gazetteer plus whatever the user imported."""
-        from conflictlens.events.assemble import EventAssembler, result_of
-        from conflictlens.events.claims import ClaimExtractor
-        from conflictlens.geo.gazetteer import Gazetteer
-        from conflictlens.geo.matcher import PlaceMatcher
-        from conflictlens.geo.resolver import ToponymResolver
-        from conflictlens.nlp.dateline import DatelineReader
-        from conflictlens.nlp.dates import DateTagger
-        from conflictlens.nlp.lexicon import LexiconTagger
-        from conflictlens.nlp.numbers import NumberTagger
-        from conflictlens.nlp.sentences import SentenceSplitter
-
-        # The gazetteer and lexicons are hundreds of thousands of long-lived objects: collecting while they are made
-        # only walks them again and again, and once made they are moved out of the cyclic garbage collector's sight,
-        # or every full collection during a batch walks them all again.
+        # The gazetteer and lexicons are hundreds of thousands of long-lived objects, and the stages' modules
+        # (imported here, on first use) thousands more: collecting while they are made only walks them again and
+        # again, and once made they are moved out of the cyclic garbage collector's sight, or every full collection
+        # during a batch walks them all again.
         collecting = gc.isenabled()
         gc.disable()
         try:
+            from conflictlens.events.assemble import EventAssembler, result_of
+            from conflictlens.events.claims import ClaimExtractor
+            from conflictlens.geo.gazetteer import Gazetteer
+            from conflictlens.geo.matcher import PlaceMatcher
+            from conflictlens.geo.resolver import ToponymResolver
+            from conflictlens.nlp.dateline import DatelineReader
+            from conflictlens.nlp.dates import DateTagger
+            from conflictlens.nlp.lexicon import LexiconTagger
+            from conflictlens.nlp.numbers import NumberTagger
+            from conflictlens.nlp.sentences import SentenceSplitter
+
             gaz = gazetteer if gazetteer is not None else Gazetteer.load(home=home)
             stages: list[Stage] = [
                 SentenceSplitter(),

@@ -11,12 +11,14 @@ from conflictlens.geo.matcher import _words
 from conflictlens.geo.translit import token_key, tokens
 
 
-def _plain_words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+def _plain_words(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
     toks = tokens(text)
     for k, (s, e) in enumerate(toks):
         if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
             toks[k] = (s, e - 2)
-    return toks, [token_key(text[s:e]) for s, e in toks]
+    starts, ends = [s for s, _ in toks], [e for _, e in toks]
+    gaps = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)], strict=True)]
+    return starts, ends, [token_key(text[s:e]) for s, e in toks], gaps
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,7 @@ def _plain_words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
         "Kyiv's Podil, KYIV'S centre and Solom'yanka",
         "Solom`yanka, Kyiv`s, a's, it's, 's, O'Brien's",
         "Shelling in Kharkiv-2 at 5am; 12 killed.",
+        "KYIV'S Podil-Obolon 2024ab'c`d's's",
         "Київ and Kyiv’s Podil, İstanbul, Łódź",
         "",
     ],

@@ -8,7 +8,6 @@ fails becomes a :class:`~conflictlens.model.DocumentFailure` in its place; the b
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -75,6 +74,8 @@ def run_parallel(
         for r in (pipeline or factory()).run_many(docs):
             yield r if transform is None or isinstance(r, DocumentFailure) else transform(r)
         return
+    import multiprocessing as mp  # only with workers: a millisecond of the start-up of every single-process run
+
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     inherited = pipeline if ctx.get_start_method() == "fork" else None

@@ -19,7 +19,9 @@ Adds spans to layer ``place`` with attrs ``candidates`` (list of Place, best pri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import accumulate, compress, count
 
 from conflictlens.document import Document, Span
 from conflictlens.geo.gazetteer import (
@@ -129,32 +131,32 @@ class PlaceMatcher:
         words are joined (by a space or a hyphen) and whether the text is a Title Case headline are worked out only
         where a name or a form word needs them.
         """
-        toks, keys = _words(text)
-        n = len(toks)
+        starts, ends, keys, gaps = _words(text)
+        n = len(keys)
         names, demonyms, maxw = self.gaz.names, self.gaz.demonyms, self.gaz.max_words
         prefixes, stop, loose_first, no_loose = self.gaz.prefixes, self.stop, self.gaz.loose_first, self.no_loose
 
         def joined(k: int) -> bool:  # word k and word k + 1 are one run ("Ivano-Frankivsk", "Odesa region")
-            return k + 1 < n and text[toks[k][1] : toks[k + 1][0]] in _JOINERS
+            return k + 1 < n and gaps[k + 1] in _JOINERS
 
         title_case: bool | None = None
         out: list[Span] = []
         # only a capitalised word can start a name: the loop visits those (``resume``: the first word after a match)
-        caps = [k for k, (start, _) in enumerate(toks) if text[start].isupper()]
+        caps = list(compress(count(), map(str.isupper, map(text.__getitem__, starts))))
         resume = 0
         for i in caps:
             if i < resume:
                 continue
-            s = toks[i][0]
+            s = starts[i]
             if (
                 # the tail of a compound name the gazetteer lacks ("Orikhovo-Vasylivka", "Dubovo-Vasylivka" are not
                 # Vasylivka: their first part ends in the linking -o); in "the Bakhmut-Lysychansk road" or a
                 # "Ternovi Pody-Zelenyi Hai line" a name still starts here
                 i > 0
-                and text[toks[i - 1][1] : s] == "-"
-                and text[toks[i - 1][0]].isupper()
+                and gaps[i] == "-"
+                and text[starts[i - 1]].isupper()
                 and keys[i - 1].endswith("o")
-                and not (out and out[-1].end == toks[i - 1][1])
+                and not (out and out[-1].end == ends[i - 1])
             ):
                 continue
             key = keys[i]
@@ -181,11 +183,11 @@ class PlaceMatcher:
                 found, key = self._loose_run(keys, joined, i)
                 loose = found > 0
             j = i + found  # index of the token after the name
-            if found == 1 and j < n and text[toks[j][0]].isupper() and joined(i):
+            if found == 1 and j < n and text[starts[j]].isupper() and joined(i):
                 if title_case is None:
                     # In Title Case Headlines every word is capitalised: a capital after a name says nothing about
                     # a longer name
-                    title_case = _title_case(text, toks)
+                    title_case = _title_case(text, starts)
                 if not title_case and keys[j] not in PLACE_FOLLOWERS and keys[j] not in FORM_WORDS:
                     found = 0
                     j = i
@@ -204,8 +206,8 @@ class PlaceMatcher:
                     found, key, j, form_key, form_len = 1, stem, i + 1, fk, fl
             if found:
                 form = FORM_WORDS.get(form_key, "plain")
-                end = toks[j + form_len - 1][1] if form_len else toks[j - 1][1]
-                name_end = toks[j - 1][1]
+                end = ends[j + form_len - 1] if form_len else ends[j - 1]
+                name_end = ends[j - 1]
                 cands = self._candidates(key, form, loose)
                 if cands:
                     attrs = {"candidates": cands, "form": form, "name": text[s:name_end]}
@@ -215,14 +217,14 @@ class PlaceMatcher:
                 resume = j + form_len
                 continue
             if keys[i] in demonyms and not (
-                i + 1 < n and keys[i + 1] in _SPONSORED and text[toks[i][1] : toks[i + 1][0]] == "-"
+                i + 1 < n and keys[i + 1] in _SPONSORED and gaps[i + 1] == "-"
             ):  # "Turkish-backed fighters", "Iranian-made drones": not a word about where
                 nxt = keys[i + 1] if i + 1 < n else ""
                 country = self.gaz.country(demonyms[keys[i]])
                 if country is not None:
                     form = "country" if nxt in GEO_NOUNS else "demonym"
-                    out.append(Span(s, toks[i][1], "place", {"candidates": [country], "form": form,
-                                                             "name": text[s : toks[i][1]]}))  # fmt: skip
+                    out.append(Span(s, ends[i], "place", {"candidates": [country], "form": form,
+                                                          "name": text[s : ends[i]]}))  # fmt: skip
         return out
 
     def _adjective_stem(self, key: str) -> str:
@@ -318,40 +320,50 @@ def _form_at(keys: list[str], joined: Callable[[int], bool], j: int) -> tuple[st
 # a word that can begin a form after a name: a form word, or a qualifier before "community"
 _FORM_OR_QUALIFIER = frozenset(FORM_WORDS) | _COMMUNITY_QUALIFIERS
 _APOSTROPHES = str.maketrans("", "", "'`")
+# the words of lower-case ASCII text (:data:`ASCII_TOKEN`) as ``re.split`` separators, so that the gaps come too
+_ASCII_SPLIT = re.compile(f"({ASCII_TOKEN.pattern})")
 
 
-def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
-    """Word token offsets of ``text`` with a possessive "'s" split off ("Kyiv's Podil"), and each word's key.
+def _words(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Word tokens of ``text`` with a possessive "'s" split off ("Kyiv's Podil"): their starts, ends and keys, and
+    the ``n + 1`` gaps around them (``gaps[k]``: the characters before word ``k``; ``gaps[n]``: after the last).
 
-    Most texts are ASCII: there a word's key (:func:`token_key`) is its lower-case form, so one pass over the
-    lower-cased text gives offsets and keys together; other texts take the general way.
+    The gaps are what the matcher asks about neighbouring words (joined by a space or a hyphen?), so they come
+    ready-made.  Most texts are ASCII: there a word's key (:func:`token_key`) is its lower-case form, and one
+    ``re.split`` of the lower-cased text (C code) gives the gaps and keys together, with the offsets summed from
+    their lengths -- no Python-level step per word (a gap holds no letter, so lower-casing left it as in ``text``).
+    Other texts take the general way.
     """
     if not text.isascii():
         toks = tokens(text)
         for k, (s, e) in enumerate(toks):
             if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’":
                 toks[k] = (s, e - 2)
-        return toks, [token_key(text[s:e]) for s, e in toks]
-    spans: list[tuple[int, int]] = []
-    keys: list[str] = []
+        starts = [s for s, _ in toks]
+        ends = [e for _, e in toks]
+        gaps = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)], strict=True)]
+        return starts, ends, [token_key(text[s:e]) for s, e in toks], gaps
     low = text.lower()  # ASCII: same length, same offsets
-    for m in ASCII_TOKEN.finditer(low):
-        spans.append(m.span())
-        keys.append(m.group())
+    parts = _ASCII_SPLIT.split(low)  # gap, word, gap, word, ..., gap
+    bounds = list(accumulate(map(len, parts)))
+    keys = parts[1::2]
+    gaps = parts[0::2]
+    starts = bounds[0:-1:2]
+    ends = bounds[1::2]
     if "'" in low or "`" in low:
         for k, key in enumerate(keys):
             if "'" in key or "`" in key:
-                s, e = spans[k]
-                if e - s > 2 and key[-1] == "s" and key[-2] == "'":
-                    spans[k] = (s, e - 2)
+                if len(key) > 2 and key[-1] == "s" and key[-2] == "'":
+                    ends[k] -= 2
+                    gaps[k + 1] = text[ends[k] : ends[k] + 2] + gaps[k + 1]
                     key = key[:-2]
                 keys[k] = key.translate(_APOSTROPHES)
-    return spans, keys
+    return starts, ends, keys, gaps
 
 
-def _title_case(text: str, toks: list[tuple[int, int]]) -> bool:
+def _title_case(text: str, starts: list[int]) -> bool:
     """Whether ``text`` is a Title Case Headline: at least 4 words, 70% of them capitalised."""
-    words = [text[a] for a, _ in toks if text[a].isalpha()]
+    words = [text[a] for a in starts if text[a].isalpha()]
     return len(words) >= 4 and sum(c.isupper() for c in words) >= 0.7 * len(words)
 
 

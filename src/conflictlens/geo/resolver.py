@@ -170,7 +170,9 @@ class ToponymResolver:
                     b.attrs["place"], b.attrs["confidence"] = adm, 0.95
                     break
         # a raion between a village and its oblast ("Ivanivka, Henicheskyi district, Kherson"): the oblast holds both
-        raions = [b for b in spans if b.attrs.get("form") in ("district", "raion") and id(b) in qualifier_of]
+        raions = qualifier_of and [
+            b for b in spans if b.attrs.get("form") in ("district", "raion") and id(b) in qualifier_of
+        ]
         for a, b in zip(reversed(spans[:-1]), reversed(spans[1:]), strict=True) if raions else ():
             if (
                 id(a) not in qualifier_of
@@ -183,9 +185,10 @@ class ToponymResolver:
                 qualifier_of[id(a)] = qualifier_of[id(b)]
         # an oblast after a name the gazetteer lacks ("near Molocharka, Donetsk"): the oblast, not the city of Donetsk
         for k, b in enumerate(spans):
-            if b.attrs.get("role") == "qualifier" or b.attrs.get("form") != "plain" or b.start < 3:
+            # most spans follow no comma: that test, the cheapest, comes first
+            if b.start < 3 or not text.startswith(", ", b.start - 2):
                 continue
-            if text[b.start - 2 : b.start] != ", ":
+            if b.attrs.get("role") == "qualifier" or b.attrs.get("form") != "plain":
                 continue
             unknown = _UNKNOWN_NAME_BEFORE.search(text, max(0, b.start - 40), b.start)
             if unknown is None or (k > 0 and spans[k - 1].end > unknown.start("name")):
@@ -208,7 +211,7 @@ class ToponymResolver:
             form = attrs.get("form", "plain")
             cands: list[Place] = attrs["candidates"]
             if form == "demonym":
-                attrs.update(role="demonym", place=cands[0], confidence=0.9)
+                attrs["role"], attrs["place"], attrs["confidence"] = "demonym", cands[0], 0.9
                 continue
             qual = qualifier_of.get(id(sp))
             said_key = attrs.get("name", "")
@@ -294,7 +297,7 @@ class ToponymResolver:
                     attrs.update(role="place", place=None, confidence=0.0)
                     continue
                 conf *= 0.6
-            attrs.update(role="place", place=best, confidence=round(min(conf, 0.99), 3))
+            attrs["role"], attrs["place"], attrs["confidence"] = "place", best, round(min(conf, 0.99), 3)
 
     def _score(
         self,

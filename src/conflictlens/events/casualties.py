@@ -94,9 +94,9 @@ class CountReading:
     joined: bool = False  # "a man and a woman": another person, never the same count told twice
 
 
-def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
-    """Casualty counts in ``doc.text[start:end]``, in text order."""
-    text = lowered(doc)  # all patterns here are lower-case; offsets are the document's
+def read_counts(doc: Document, start: int, end: int, *, low: str | None = None) -> list[CountReading]:
+    """Casualty counts in ``doc.text[start:end]``, in text order (``low``: the lowered text, if the caller has it)."""
+    text = lowered(doc) if low is None else low  # all patterns here are lower-case; offsets are the document's
     clause = text[start:end]
     kinds = [
         (m.start() + start, m.end() + start, "killed" if m.lastgroup == "k" else "injured")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import pick_actors
 from conflictlens.events.casualties import CountReading, read_counts
-from conflictlens.events.sources import SourceReading, read_sources
+from conflictlens.events.sources import SourceReading, may_name_sources, read_sources
 from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
 from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
@@ -320,64 +320,90 @@ def in_quote(quotes: list[Span], span: Span | CountReading) -> bool:
     return any(q.start < span.start and span.end <= q.end for q in quotes)
 
 
-def live_triggers(doc: Document, start: int, end: int, comparison_from: int | None = None) -> list[Span]:
+def live_triggers(
+    doc: Document,
+    start: int,
+    end: int,
+    comparison_from: int | None = None,
+    *,
+    low: str | None = None,
+    quotes: list[Span] | None = None,
+) -> list[Span]:
     """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan.
 
     Triggers from ``comparison_from`` on ("the largest attack since ...") only refer to an incident (``definite``).
+    ``low`` (the lowered text) and ``quotes`` (the quote layer) may be passed by a caller that asks for every clause
+    of a document, sparing two look-ups per clause.
     """
     triggers = doc.spans_in("trigger", start, end)
     if not triggers:
         return triggers
-    low = lowered(doc)
-    quotes = doc.layer("quote")
+    if low is None:
+        low = lowered(doc)
+    if quotes is None:
+        quotes = doc.layer("quote")
     if comparison_from is None:
         comparison_from = end
     out = []
     for t in triggers:
         if quotes and in_quote(quotes, t):
             continue
-        before = low[max(start, t.start - 60) : t.start]
+        ts = t.start
+        before = low[max(start, ts - 60) : ts]
         # (the pattern ends with "[^.;,]{0,40}$": a match starts after the last stop, semicolon or comma before)
         if _IRREALIS.search(before, max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1):
             continue
-        if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
+        attrs = t.attrs
+        role = attrs["role"]
+        if role in _CHARGE_ROLES and _CHARGE.search(low[max(start, ts - 70) : ts]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
         if _PLANNED_AFTER.match(low, t.end, t.end + 40):
             continue  # "A further protest is planned for Saturday": announced, not yet held
-        if t.attrs["role"] == "arrest" and _ARRESTED_BEFORE.search(low, max(0, t.start - 50), t.start):
+        if role == "arrest" and _ARRESTED_BEFORE.search(low, max(0, ts - 50), ts):
             continue  # "custody was ordered for the 12 persons arrested ...": people arrested before, told of
-        if low.startswith("protesting ", t.start) and _PARTICIPLE_BEFORE.search(low, max(0, t.start - 6), t.start):
+        if low.startswith("protesting ", ts) and _PARTICIPLE_BEFORE.search(low, max(0, ts - 6), ts):
             continue
-        attrs = t.attrs
-        role = attrs["role"]
-        if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
+        if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, ts - 50) : ts]):
             attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
         elif role == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
-        said = low[t.start : t.end]
+        said = low[ts : t.end]
         verb = said.split(" ", 1)[0]  # "staged a sit-in", "went on strike": a phrase led by its verb
         attrs["definite"] = (
-            t.start >= comparison_from
+            ts >= comparison_from
             or not said.endswith(("ed", "ing"))
             and not verb.endswith("ed")
-            and bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
+            and bool(_DEFINITE.search(low[max(start, ts - 30) : ts]))
             and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
-                verb in _IRREGULAR_PAST and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
+                verb in _IRREGULAR_PAST and not _PASSIVE_BEFORE.search(low, max(start, ts - 12), ts)
             )
         )
         out.append(t)
     return out
 
 
-def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Span]:
-    """Resolved places of a clause that can be where an event happened."""
+def event_places(
+    doc: Document,
+    start: int,
+    end: int,
+    excluded: list[tuple[int, int]],
+    *,
+    quotes: list[Span] | None = None,
+    dateline: tuple[int, int] | None = None,
+) -> list[Span]:
+    """Resolved places of a clause that can be where an event happened.
+
+    ``quotes`` (the quote layer) and ``dateline`` (``doc.meta["dateline"]``) may be passed by a caller that asks for
+    every clause of a document.
+    """
     places = doc.spans_in("place", start, end)
     if not places:
         return places
     out = []
     text = doc.text
-    quotes = doc.layer("quote")
-    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
+    if quotes is None:
+        quotes = doc.layer("quote")
+    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0)) if dateline is None else dateline
     actors: list[Span] | None = None  # looked up for the first place that passes the other tests
     for p in places:
         place = p.attrs.get("place")
@@ -444,12 +470,16 @@ def build_frames(doc: Document) -> list[Frame]:
     clause_id = 0
     text = doc.text
     low = lowered(doc)
+    spans_in = doc.spans_in
     quotes = doc.layer("quote")
     dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     # patterns that few documents match are searched clause by clause only in a text with one of their words
     refers = _mentions_any(low, _REFERENCE_NOUNS)
+    since = "since" in low
+    hospital = "hospital" in low
     aggregates = _mentions_any(low, _AGGREGATE_CUES)
     counted = _mentions_any(low, _COUNTED_NOUNS)
+    cues: bool | None = None  # whether the text has a reporting cue (worked out at the first sentence with a frame)
     for sent_idx, sent in enumerate(doc.sentences):
         # pass 1: what can make a frame -- live triggers, casualty counts
         parts: list[tuple[int, int, int, int, list[Span], list[CountReading]]] = []
@@ -457,28 +487,37 @@ def build_frames(doc: Document) -> list[Frame]:
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
             # (a comparison needs "since": the pattern is tried only in a clause with that word)
-            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
-            reference = _REFERENCE.search(low, cs, ce) if refers else None
-            until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
-            # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
-            place_end = until if reference is not None and until == reference.start() else ce
-            trig = live_triggers(doc, cs, ce, until)
-            counts = read_counts(doc, cs, ce)
+            until = place_end = ce
+            if since and low.find("since", cs, ce) >= 0 and (comparison := _SUPERLATIVE_SINCE.search(low, cs, ce)):
+                until = comparison.start()
+            if refers and (reference := _REFERENCE.search(low, cs, ce)) and reference.start() <= until:
+                # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
+                until = place_end = reference.start()
+            trig = live_triggers(doc, cs, ce, until, low=low, quotes=quotes)
+            counts = read_counts(doc, cs, ce, low=low)
+            if counts and quotes:
+                counts = [c for c in counts if not in_quote(quotes, c)]
             if counts:
-                if quotes:
-                    counts = [c for c in counts if not in_quote(quotes, c)]
                 for c in counts:
                     c.clause = clause_id
-            if trig and not counts and _RELATIVE_START.match(low, cs):
-                # "Russian forces, which withdrew from the city in November, have shelled ...": background
-                trig = []
-            live = live or bool(trig) or bool(counts)
+                live = True
+            elif trig:
+                if _RELATIVE_START.match(low, cs):
+                    # "Russian forces, which withdrew from the city in November, have shelled ...": background
+                    trig = []
+                else:
+                    live = True
             parts.append((cs, ce, until, place_end, trig, counts))
         if not live:
             continue
         # pass 2: the rest of each clause
-        sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
-        excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        if cues is None:
+            cues = may_name_sources(text)
+        if cues:
+            sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
+            excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        else:
+            sentence_sources, excluded = [], []  # (no reporting verb anywhere: no source, no capital as government)
         paragraph = int(sent.attrs.get("paragraph", 0))
         sent_frames: list[Frame] = []
         for cs, ce, _until, _place_end, trig, counts in parts:
@@ -491,37 +530,49 @@ def build_frames(doc: Document) -> list[Frame]:
                 if n is not None and reading.intercepted is None:
                     reading.intercepted = int(n.attrs["value"])
                     reading.spans.append(n)
-            frame = Frame(cs, ce, sent_idx, paragraph, triggers=trig, counts=counts)
             if weapons and quotes:
                 weapons = [w for w in weapons if not any(in_quote(quotes, s) for s in w.spans)]
-            frame.weapons = weapons
-            actors = doc.spans_in("actor", cs, ce)
-            frame.actors = [a for a in actors if not in_quote(quotes, a)] if quotes else actors
-            sent_frames.append(frame)
+            actors = spans_in("actor", cs, ce)
+            if quotes:
+                actors = [a for a in actors if not in_quote(quotes, a)]
+            sent_frames.append(
+                Frame(cs, ce, sent_idx, paragraph, triggers=trig, counts=counts, weapons=weapons, actors=actors)
+            )
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
         for frame, (cs, ce, until, place_end, _trig, counts) in zip(sent_frames, parts, strict=True):
-            treated = _TREATED.search(low, cs, place_end) if "hospital" in low[cs:place_end] else None
-            frame.places = event_places(doc, cs, treated.end() if treated else place_end, excluded)
-            dates = doc.spans_in("date", cs, ce)
-            frame.dates = [
-                d
-                for d in dates
-                if d.start < until
-                and d.end <= until
-                and not d.attrs.get("since")
-                and not dateline_start <= d.start < dateline_end
-                and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
-            ]
-            frame.damage = doc.spans_in("damage", cs, ce)
-            clause_text = low[cs:ce]
-            big_toll = any(c.value >= 1000 for c in counts) and not any(
-                p.attrs["place"].kind in ("town", "district", "point") for p in frame.places
+            treated = (
+                _TREATED.search(low, cs, place_end) if hospital and low.find("hospital", cs, place_end) >= 0 else None
+            )
+            frame.places = places = event_places(
+                doc,
+                cs,
+                treated.end() if treated else place_end,
+                excluded,
+                quotes=quotes,
+                dateline=(dateline_start, dateline_end),
+            )
+            dates = spans_in("date", cs, ce)
+            if dates:
+                frame.dates = [
+                    d
+                    for d in dates
+                    if d.start < until
+                    and d.end <= until
+                    and not d.attrs.get("since")
+                    and not dateline_start <= d.start < dateline_end
+                    and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
+                ]
+            frame.damage = spans_in("damage", cs, ce)
+            big_toll = (
+                bool(counts)
+                and any(c.value >= 1000 for c in counts)
+                and not any(p.attrs["place"].kind in ("town", "district", "point") for p in places)
             )
             frame.aggregate = (
                 big_toll
-                or (aggregates and bool(_AGGREGATE.search(clause_text)))
-                or (counted and bool(_COUNTED_EVENTS.search(clause_text)))
+                or (aggregates and bool(_AGGREGATE.search(low[cs:ce])))
+                or (counted and bool(_COUNTED_EVENTS.search(low[cs:ce])))
                 # (a toll over a period; not "the most serious attack ... since the start of the war")
                 or (
                     bool(counts)
@@ -538,8 +589,12 @@ def build_frames(doc: Document) -> list[Frame]:
 
 def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``words``: a few substring tests of a whole document, much cheaper than a
-    pattern of those words searched in each of its clauses."""
-    return any(w in text for w in words)
+    pattern of those words searched in each of its clauses (a loop: a generator given to ``any`` costs more than the
+    tests themselves, in a short text)."""
+    for w in words:  # noqa: SIM110 (see above)
+        if w in text:
+            return True
+    return False
 
 
 def _armed_actor(actor: Span) -> bool:

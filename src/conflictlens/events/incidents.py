@@ -83,6 +83,10 @@ _NON_CONFLICT = re.compile(
 )
 _ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
                           "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
+_ARMED_ROLES_BUT_WITHDRAW = _ARMED_ROLES - {"withdraw"}
+# (role sets that :func:`classify` compares a frame's roles with: made once, not at every comparison)
+_KILL_ONLY = frozenset(["kill"])
+_KILL_OR_ATTACK = frozenset(["kill", "attack"])
 # (the cues are also looked for in the whole text first: most documents have none, and a few substring tests of the
 # text cost less than searching the pattern in each clause)
 _AGGREGATE_CUES = (
@@ -694,17 +698,17 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     prefix = _ACLED_LABEL.match(text)
     if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
-    if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
+    if "intercept" in r and r.isdisjoint(("clash", "capture", "regain")):
         impact = any(c.value > 0 for c in frame.counts) or frame.damage or _REST_HIT.search(text)
         if aircraft_down(text):
             return result("Shelling/artillery/missile attack")
-        if not impact and not r & {"air", "shelling"}:
+        if not impact and r.isdisjoint(("air", "shelling")):
             return result("Disrupted weapons use")
     if "defuse" in r:
         return result("Disrupted weapons use")
-    if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot", "attack"}:
+    if "loot" in r and r.isdisjoint(("shelling", "air", "strike", "clash", "protest", "riot", "attack")):
         return result("Looting/property destruction")
-    if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
+    if ("protest" in r or "riot" in r) and r.isdisjoint(("shelling", "air", "clash")):
         return result(_protest_type(r, text))
     if (
         "clash" in r
@@ -725,7 +729,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Government regains territory")
     if "hq" in r:
         return result("Headquarters or base established")
-    if "change" in r and not r & _ARMED_ROLES:
+    if "change" in r and r.isdisjoint(_ARMED_ROLES):
         return result("Change to group/activity")  # a group formed, merged, renamed, pledging allegiance
     if "capture" in r:
         side = _attacker_side(frame, doc)
@@ -738,30 +742,39 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Abduction/forced disappearance")
     if "sexual" in r:
         return result("Sexual violence")
-    if "agreement" in r and not r & _ARMED_ROLES - {"withdraw"} and not r & {"strike", "kill", "mine", "arrest"}:
+    if (
+        "agreement" in r
+        and r.isdisjoint(_ARMED_ROLES_BUT_WITHDRAW)
+        and r.isdisjoint(("strike", "kill", "mine", "arrest"))
+    ):
         return result("Agreement")  # ACLED: ceasefires, peace deals, prisoner exchanges, surrenders
-    if "arrest" in r and not r & {"shelling", "air", "clash", "strike", "attack"}:
+    if "arrest" in r and r.isdisjoint(("shelling", "air", "clash", "strike", "attack")):
         return result("Arrests")
     if "suicide" in r:
         return result("Suicide bomb")
-    if "mine" in r and not r & {"shelling", "air"}:
+    if "mine" in r and r.isdisjoint(("shelling", "air")):
         return result("Remote explosive/landmine/IED")
-    if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
+    if "grenade" in r and r.isdisjoint(("air", "shelling")) and "drone" not in cats:
         return result("Grenade")
-    if "attack" in r and _HAND_TO_HAND.search(text) and not r & {"air", "clash"} and not cats & _HEAVY_WEAPONS:
+    if (
+        "attack" in r
+        and _HAND_TO_HAND.search(text)
+        and r.isdisjoint(("air", "clash"))
+        and cats.isdisjoint(_HEAVY_WEAPONS)
+    ):
         return result("Attack")  # "fired on and beheaded 2 employees": what was done to them by hand decides
     if (
-        r & {"attack", "kill"}
-        and not r & {"shelling", "air", "clash"}
+        ("attack" in r or "kill" in r)
+        and r.isdisjoint(("shelling", "air", "clash"))
         and ("strike" not in r or "attack" in r)  # "attacked ... stabbed": an attack; "attacked ..., killing": not
-        and not cats & _HEAVY_WEAPONS
+        and cats.isdisjoint(_HEAVY_WEAPONS)
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
-        if r <= {"kill", "attack"} and _armed_kill_of_forces(frame, doc):
+        if r <= _KILL_OR_ATTACK and _armed_kill_of_forces(frame, doc):
             return result("Armed clash")  # "Al-Shabaab militants kill five soldiers", "Troops kill 6 militants"
         return result("Attack")
     if (
-        r <= {"kill"}
+        r <= _KILL_ONLY
         and not cats
         and _attacker(frame, doc) is None
         and any(a.attrs.get("kind") == "state_forces" for a in frame.actors)
@@ -777,8 +790,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if (
         "small_arms" in cats
         and ("artillery" not in cats or _SMALL_ARMS.search(text))
-        and not r & {"air"}
-        and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
+        and "air" not in r
+        and cats.isdisjoint(("missile", "drone", "rocket", "bomb", "aircraft"))
     ):
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
@@ -787,7 +800,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         attacker is not None
         and attacker.attrs.get("kind") in ("militia", "rebels")
         and not air_attacker
-        and not cats & {"drone", "aircraft", "missile", "rocket"}
+        and cats.isdisjoint(("drone", "aircraft", "missile", "rocket"))
         and all(
             _BOMBING.fullmatch(doc.text[t.start : t.end].lower()) for t in frame.triggers if t.attrs["role"] == "air"
         )
@@ -796,9 +809,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result(
             "Remote explosive/landmine/IED"
         )  # "the Taliban ... the bombing in Kabul": a bomb, not an air raid
-    if "air" in r or cats & {"drone", "bomb"} or air_attacker or ("aircraft" in cats and not r & {"shelling"}):
+    if "air" in r or "drone" in cats or "bomb" in cats or air_attacker or ("aircraft" in cats and "shelling" not in r):
         return result("Air/drone strike")
-    if r & {"shelling", "strike", "intercept", "clash"} or cats:
+    if not r.isdisjoint(("shelling", "strike", "intercept", "clash")) or cats:
         return result("Shelling/artillery/missile attack")
     return "Explosions/Remote violence", None, main
 
@@ -882,7 +895,7 @@ _CIVILIAN_TARGET = re.compile(
 def _fire_on_civilians(frame: Frame, doc: Document, cats: set[str]) -> bool:
     """Forces that open fire on people, not positions, with no heavy weapon named: ACLED's "Attack" ("Soldiers opened
     fire on a wedding party, killing 12 civilians"), whoever fires."""
-    if cats & _HEAVY_WEAPONS:
+    if not cats.isdisjoint(_HEAVY_WEAPONS):
         return False
     low = lowered(doc)
     fire = [t for t in frame.triggers if t.attrs["role"] in ("shelling", "attack") and _OPENED_FIRE.match(low, t.start)]
@@ -912,9 +925,11 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
     ambush_only = bool(clash_words) and all(doc.text[t.start : t.end].lower().startswith("ambush") for t in clash_words)
     if ambush_only:
         r = (r - {"clash"}) | {"strike"}  # an ambush is a fight only if it is on forces: see the target below
-    if not r & {"strike", "shelling", "kill"} or r & {"air", "clash", "intercept", "mine", "suicide", "grenade"}:
+    if r.isdisjoint(("strike", "shelling", "kill")) or not r.isdisjoint(
+        ("air", "clash", "intercept", "mine", "suicide", "grenade")
+    ):
         return None
-    if cats & _HEAVY_WEAPONS:
+    if not cats.isdisjoint(_HEAVY_WEAPONS):
         return None
     attacker = _attacker(frame, doc)
     if attacker is None or attacker.attrs.get("kind") not in ("militia", "rebels", "other"):
@@ -925,7 +940,7 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
     words = {doc.text[t.start : t.end].lower() for t in clash_words}
-    if not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
+    if cats.isdisjoint(("missile", "drone", "rocket", "bomb", "aircraft")):
         return True
     # with missiles or drones in the frame, only an explicit ground fight makes it a clash ("fighting" nearby does not)
     explicit = [

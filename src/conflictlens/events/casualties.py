@@ -123,6 +123,10 @@ def read_counts(doc: Document, start: int, end: int, *, low: str | None = None) 
         first, s = m.start() + shift, m.start("n") + shift
         if not any(ns < s + len(m.group("n")) and first < ne for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
+    if not numbers:  # (a casualty word with nothing that counts: "Casualties unknown.")
+        if m := _negative(clause):
+            out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
+        return out
     numbers.sort()
     victims = doc.spans_in("victim", start, end)
     for ns, ne, value, qualifier in numbers:

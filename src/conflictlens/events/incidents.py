@@ -394,11 +394,12 @@ def event_places(
     *,
     quotes: list[Span] | None = None,
     dateline: tuple[int, int] | None = None,
+    actors: list[Span] | None = None,
 ) -> list[Span]:
     """Resolved places of a clause that can be where an event happened.
 
-    ``quotes`` (the quote layer) and ``dateline`` (``doc.meta["dateline"]``) may be passed by a caller that asks for
-    every clause of a document.
+    ``quotes`` (the quote layer), ``dateline`` (``doc.meta["dateline"]``) and ``actors`` (the actor spans inside
+    ``[start, end)``) may be passed by a caller that has them.
     """
     places = doc.spans_in("place", start, end)
     if not places:
@@ -408,7 +409,7 @@ def event_places(
     if quotes is None:
         quotes = doc.layer("quote")
     dateline_start, dateline_end = doc.meta.get("dateline", (0, 0)) if dateline is None else dateline
-    actors: list[Span] | None = None  # looked up for the first place that passes the other tests
+    # (the actors are looked up, if not given, for the first place that passes the other tests)
     for p in places:
         place = p.attrs.get("place")
         if place is None or (quotes and in_quote(quotes, p)) or dateline_start <= p.start < dateline_end:
@@ -548,13 +549,16 @@ def build_frames(doc: Document) -> list[Frame]:
             treated = (
                 _TREATED.search(low, cs, place_end) if hospital and low.find("hospital", cs, place_end) >= 0 else None
             )
+            places_end = treated.end() if treated else place_end
             frame.places = places = event_places(
                 doc,
                 cs,
-                treated.end() if treated else place_end,
+                places_end,
                 excluded,
                 quotes=quotes,
                 dateline=(dateline_start, dateline_end),
+                # (the frame's actors are those of the clause, when no quote took any away)
+                actors=frame.actors if places_end == ce and not quotes else None,
             )
             dates = spans_in("date", cs, ce)
             if dates:

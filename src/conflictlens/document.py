@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 
@@ -30,8 +31,15 @@ class Span:
         return start <= self.start and self.end <= end
 
 
-def _text_order(span: Span) -> tuple[int, int]:
-    return span.start, -span.end
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _sort_in_text_order(spans: list[Span]) -> None:
+    """Sort ``spans`` in text order in place (by start, the longer first; equal spans keep their order): by end
+    descending, then (stably) by start, with C key functions rather than one Python call per span."""
+    spans.sort(key=_END, reverse=True)
+    spans.sort(key=_START)
 
 
 @dataclass
@@ -69,7 +77,7 @@ class Document:
         """Sort a layer in text order and list its span starts."""
         spans = self.layers[name]
         if len(spans) > 1:  # (most layers of a short note hold one span)
-            spans.sort(key=_text_order)
+            _sort_in_text_order(spans)
         index = self._index[name] = (spans, [s.start for s in spans])
         return index
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from operator import attrgetter
 
 from conflictlens.document import Document, Span
 from conflictlens.model import Actor
@@ -67,7 +68,7 @@ def _actor(name: str, country: str | None, kind: str | None) -> Actor:
 
 def is_object(doc: Document, span: Span, clause_start: int) -> bool:
     before = doc.text[max(clause_start, span.start - 25) : span.start]
-    if _MEMBERS_OF.search(before):
+    if " of " in before and _MEMBERS_OF.search(before):  # (every match has " of ": most windows have none)
         return False  # "Fighters of JNIM attacked ...": the group's own men
     return bool(_search_any_case(_OBJECT_BEFORE, before)) and not _search_any_case(_AGENT_BEFORE, before, "by")
 
@@ -87,8 +88,7 @@ _SPEAKS = re.compile(
 )
 
 
-def _start(span: Span) -> int:
-    return span.start
+_START = attrgetter("start")  # a span's start, as a sort key
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -151,7 +151,7 @@ def pick_actors(
                 and not _SELF_AFTER_SPEAKING.match(text, said.end())  # "Ukraine says it shot down": it did
             )
         ),
-        key=_start,
+        key=_START,
     )
     if trigger is not None and trigger.attrs.get("role") == "clash" and actors:
         for a in actors:

@@ -529,7 +529,7 @@ class EventAssembler:
         key = f"{doc.text_sha256}|{event_type}|{sub_type}|{location['name']}|{date['start']}|{first}"
         # one validation for the whole event: its evidence entries are still plain tuples, its locations, date and
         # counts dicts
-        return Event.model_validate(
+        return _validate_event(
             {
                 "id": "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
                 "event_type": event_type,
@@ -944,6 +944,8 @@ def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
 # pydantic-core instead of one model per entry).
 _Cite = tuple[str, int, int]
 _cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
+# ``Event.model_validate`` without its keyword handling: the model's own validator, called once per event
+_validate_event = Event.__pydantic_validator__.validate_python
 
 
 def _contains(outer: Place, inner: Place) -> bool:

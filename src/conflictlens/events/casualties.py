@@ -97,9 +97,9 @@ class CountReading:
     joined: bool = False  # "a man and a woman": another person, never the same count told twice
 
 
-def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
-    """Casualty counts in ``doc.text[start:end]``, in text order."""
-    text = lowered(doc)  # all patterns here are lower-case; offsets are the document's
+def read_counts(doc: Document, start: int, end: int, *, low: str | None = None) -> list[CountReading]:
+    """Casualty counts in ``doc.text[start:end]``, in text order (``low``: the lowered text, if the caller has it)."""
+    text = lowered(doc) if low is None else low  # all patterns here are lower-case; offsets are the document's
     clause = text[start:end]
     kinds = [
         (m.start() + start, m.end() + start, "killed" if m.lastgroup == "k" else "injured")
@@ -126,6 +126,10 @@ def read_counts(doc: Document, start: int, end: int) -> list[CountReading]:
         first, s = m.start() + shift, m.start("n") + shift
         if not any(ns < s + len(m.group("n")) and first < ne for ns, ne, _, _ in numbers):
             numbers.append((s, s + len(m.group("n")), 1, "exact"))
+    if not numbers:  # (a casualty word with nothing that counts: "Casualties unknown.")
+        if m := _negative(clause):
+            out.append(CountReading("killed", 0, "exact", start + m.start(), start + m.end()))
+        return out
     numbers.sort()
     victims = doc.spans_in("victim", start, end)
     for ns, ne, value, qualifier in numbers:

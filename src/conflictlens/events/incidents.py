@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from conflictlens.document import Document, Span
 from conflictlens.events.actors import pick_actors
 from conflictlens.events.casualties import CountReading, read_counts
-from conflictlens.events.sources import SourceReading, read_sources
+from conflictlens.events.sources import SourceReading, may_name_sources, read_sources
 from conflictlens.events.weapons import WeaponReading, intercepted_of_them, read_weapons
 from conflictlens.model import EVENT_TYPE_OF
 from conflictlens.nlp.lexicon import lowered
@@ -83,6 +83,10 @@ _NON_CONFLICT = re.compile(
 )
 _ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
                           "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
+_ARMED_ROLES_BUT_WITHDRAW = _ARMED_ROLES - {"withdraw"}
+# (role sets that :func:`classify` compares a frame's roles with: made once, not at every comparison)
+_KILL_ONLY = frozenset(["kill"])
+_KILL_OR_ATTACK = frozenset(["kill", "attack"])
 # (the cues are also looked for in the whole text first: most documents have none, and a few substring tests of the
 # text cost less than searching the pattern in each clause)
 _AGGREGATE_CUES = (
@@ -321,65 +325,92 @@ def in_quote(quotes: list[Span], span: Span | CountReading) -> bool:
     return any(q.start < span.start and span.end <= q.end for q in quotes)
 
 
-def live_triggers(doc: Document, start: int, end: int, comparison_from: int | None = None) -> list[Span]:
+def live_triggers(
+    doc: Document,
+    start: int,
+    end: int,
+    comparison_from: int | None = None,
+    *,
+    low: str | None = None,
+    quotes: list[Span] | None = None,
+) -> list[Span]:
     """Triggers of a clause that assert an event: not inside a quotation, not under a modal, threat or plan.
 
     Triggers from ``comparison_from`` on ("the largest attack since ...") only refer to an incident (``definite``).
+    ``low`` (the lowered text) and ``quotes`` (the quote layer) may be passed by a caller that asks for every clause
+    of a document, sparing two look-ups per clause.
     """
     triggers = doc.spans_in("trigger", start, end)
     if not triggers:
         return triggers
-    low = lowered(doc)
-    quotes = doc.layer("quote")
+    if low is None:
+        low = lowered(doc)
+    if quotes is None:
+        quotes = doc.layer("quote")
     if comparison_from is None:
         comparison_from = end
     out = []
     for t in triggers:
         if quotes and in_quote(quotes, t):
             continue
-        before = low[max(start, t.start - 60) : t.start]
+        ts = t.start
+        before = low[max(start, ts - 60) : ts]
         # (the pattern ends with "[^.;,]{0,40}$": a match starts after the last stop, semicolon or comma before)
         if _IRREALIS.search(before, max(before.rfind("."), before.rfind(";"), before.rfind(",")) + 1):
             continue
-        if t.attrs["role"] in _CHARGE_ROLES and _CHARGE.search(low[max(start, t.start - 70) : t.start]):
+        attrs = t.attrs
+        role = attrs["role"]
+        if role in _CHARGE_ROLES and _CHARGE.search(low[max(start, ts - 70) : ts]):
             continue  # "arrested 12 people for rioting": the charge, not an event told here
         if _PLANNED_AFTER.match(low, t.end, t.end + 40):
             continue  # "A further protest is planned for Saturday": announced, not yet held
-        if t.attrs["role"] == "arrest" and _ARRESTED_BEFORE.search(low, max(0, t.start - 50), t.start):
+        if role == "arrest" and _ARRESTED_BEFORE.search(low, max(0, ts - 50), ts):
             continue  # "custody was ordered for the 12 persons arrested ...": people arrested before, told of
-        if low.startswith("protesting ", t.start) and _PARTICIPLE_BEFORE.search(low, max(0, t.start - 6), t.start):
+        if low.startswith("protesting ", ts) and _PARTICIPLE_BEFORE.search(low, max(0, ts - 6), ts):
             continue
-        attrs = t.attrs
-        role = attrs["role"]
-        if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, t.start - 50) : t.start]):
+        if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, ts - 50) : ts]):
             attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
         elif role == "other" and not _OTHER_PREFIX.match(low):
             continue  # evacuations and graves are events only in ACLED's own notes ("Displacement: ...")
-        said = low[t.start : t.end]
+        said = low[ts : t.end]
         verb = said.split(" ", 1)[0]  # "staged a sit-in", "went on strike": a phrase led by its verb
         attrs["definite"] = (
-            t.start >= comparison_from
+            ts >= comparison_from
             or not said.endswith(("ed", "ing"))
             and not verb.endswith("ed")
-            and bool(_DEFINITE.search(low[max(start, t.start - 30) : t.start]))
+            and bool(_DEFINITE.search(low[max(start, ts - 30) : ts]))
             and not (  # "the army retook ...": an active verb; "the building was hit": still the incident told before
-                verb in _IRREGULAR_PAST and not _PASSIVE_BEFORE.search(low, max(start, t.start - 12), t.start)
+                verb in _IRREGULAR_PAST and not _PASSIVE_BEFORE.search(low, max(start, ts - 12), ts)
             )
         )
         out.append(t)
     return out
 
 
-def event_places(doc: Document, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Span]:
-    """Resolved places of a clause that can be where an event happened."""
+def event_places(
+    doc: Document,
+    start: int,
+    end: int,
+    excluded: list[tuple[int, int]],
+    *,
+    quotes: list[Span] | None = None,
+    dateline: tuple[int, int] | None = None,
+    actors: list[Span] | None = None,
+) -> list[Span]:
+    """Resolved places of a clause that can be where an event happened.
+
+    ``quotes`` (the quote layer), ``dateline`` (``doc.meta["dateline"]``) and ``actors`` (the actor spans inside
+    ``[start, end)``) may be passed by a caller that has them.
+    """
     places = doc.spans_in("place", start, end)
     if not places:
         return places
     out = []
     text = doc.text
-    quotes = doc.layer("quote")
-    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
-    actors: list[Span] | None = None  # looked up for the first place that passes the other tests
+    if quotes is None:
+        quotes = doc.layer("quote")
+    dateline_start, dateline_end = doc.meta.get("dateline", (0, 0)) if dateline is None else dateline
+    # (the actors are looked up, if not given, for the first place that passes the other tests)
     for p in places:
         place = p.attrs.get("place")
         if place is None or (quotes and in_quote(quotes, p)) or dateline_start <= p.start < dateline_end:
@@ -445,12 +476,16 @@ def build_frames(doc: Document) -> list[Frame]:
     clause_id = 0
     text = doc.text
     low = lowered(doc)
+    spans_in = doc.spans_in
     quotes = doc.layer("quote")
     dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     # patterns that few documents match are searched clause by clause only in a text with one of their words
     refers = _mentions_any(low, _REFERENCE_NOUNS)
+    since = "since" in low
+    hospital = "hospital" in low
     aggregates = _mentions_any(low, _AGGREGATE_CUES)
     counted = _mentions_any(low, _COUNTED_NOUNS)
+    cues: bool | None = None  # whether the text has a reporting cue (worked out at the first sentence with a frame)
     for sent_idx, sent in enumerate(doc.sentences):
         # pass 1: what can make a frame -- live triggers, casualty counts
         parts: list[tuple[int, int, int, int, list[Span], list[CountReading]]] = []
@@ -458,28 +493,37 @@ def build_frames(doc: Document) -> list[Frame]:
         for cs, ce in clauses(text, sent.start, sent.end):
             clause_id += 1
             # (a comparison needs "since": the pattern is tried only in a clause with that word)
-            comparison = _SUPERLATIVE_SINCE.search(low, cs, ce) if low.find("since", cs, ce) >= 0 else None
-            reference = _REFERENCE.search(low, cs, ce) if refers else None
-            until = min(comparison.start() if comparison else ce, reference.start() if reference else ce)
-            # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
-            place_end = until if reference is not None and until == reference.start() else ce
-            trig = live_triggers(doc, cs, ce, until)
-            counts = read_counts(doc, cs, ce)
+            until = place_end = ce
+            if since and low.find("since", cs, ce) >= 0 and (comparison := _SUPERLATIVE_SINCE.search(low, cs, ce)):
+                until = comparison.start()
+            if refers and (reference := _REFERENCE.search(low, cs, ce)) and reference.start() <= until:
+                # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
+                until = place_end = reference.start()
+            trig = live_triggers(doc, cs, ce, until, low=low, quotes=quotes)
+            counts = read_counts(doc, cs, ce, low=low)
+            if counts and quotes:
+                counts = [c for c in counts if not in_quote(quotes, c)]
             if counts:
-                if quotes:
-                    counts = [c for c in counts if not in_quote(quotes, c)]
                 for c in counts:
                     c.clause = clause_id
-            if trig and not counts and _RELATIVE_START.match(low, cs):
-                # "Russian forces, which withdrew from the city in November, have shelled ...": background
-                trig = []
-            live = live or bool(trig) or bool(counts)
+                live = True
+            elif trig:
+                if _RELATIVE_START.match(low, cs):
+                    # "Russian forces, which withdrew from the city in November, have shelled ...": background
+                    trig = []
+                else:
+                    live = True
             parts.append((cs, ce, until, place_end, trig, counts))
         if not live:
             continue
         # pass 2: the rest of each clause
-        sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
-        excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        if cues is None:
+            cues = may_name_sources(text)
+        if cues:
+            sentence_sources, excluded = read_sources(doc, sent.start, sent.end)
+            excluded += [(s.start, s.end) for s in sentence_sources if s.role]
+        else:
+            sentence_sources, excluded = [], []  # (no reporting verb anywhere: no source, no capital as government)
         paragraph = int(sent.attrs.get("paragraph", 0))
         sent_frames: list[Frame] = []
         for cs, ce, _until, _place_end, trig, counts in parts:
@@ -492,37 +536,52 @@ def build_frames(doc: Document) -> list[Frame]:
                 if n is not None and reading.intercepted is None:
                     reading.intercepted = int(n.attrs["value"])
                     reading.spans.append(n)
-            frame = Frame(cs, ce, sent_idx, paragraph, triggers=trig, counts=counts)
             if weapons and quotes:
                 weapons = [w for w in weapons if not any(in_quote(quotes, s) for s in w.spans)]
-            frame.weapons = weapons
-            actors = doc.spans_in("actor", cs, ce)
-            frame.actors = [a for a in actors if not in_quote(quotes, a)] if quotes else actors
-            sent_frames.append(frame)
+            actors = spans_in("actor", cs, ce)
+            if quotes:
+                actors = [a for a in actors if not in_quote(quotes, a)]
+            sent_frames.append(
+                Frame(cs, ce, sent_idx, paragraph, triggers=trig, counts=counts, weapons=weapons, actors=actors)
+            )
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
         for frame, (cs, ce, until, place_end, _trig, counts) in zip(sent_frames, parts, strict=True):
-            treated = _TREATED.search(low, cs, place_end) if "hospital" in low[cs:place_end] else None
-            frame.places = event_places(doc, cs, treated.end() if treated else place_end, excluded)
-            dates = doc.spans_in("date", cs, ce)
-            frame.dates = [
-                d
-                for d in dates
-                if d.start < until
-                and d.end <= until
-                and not d.attrs.get("since")
-                and not dateline_start <= d.start < dateline_end
-                and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
-            ]
-            frame.damage = doc.spans_in("damage", cs, ce)
-            clause_text = low[cs:ce]
-            big_toll = any(c.value >= 1000 for c in counts) and not any(
-                p.attrs["place"].kind in ("town", "district", "point") for p in frame.places
+            treated = (
+                _TREATED.search(low, cs, place_end) if hospital and low.find("hospital", cs, place_end) >= 0 else None
+            )
+            places_end = treated.end() if treated else place_end
+            frame.places = places = event_places(
+                doc,
+                cs,
+                places_end,
+                excluded,
+                quotes=quotes,
+                dateline=(dateline_start, dateline_end),
+                # (the frame's actors are those of the clause, when no quote took any away)
+                actors=frame.actors if places_end == ce and not quotes else None,
+            )
+            dates = spans_in("date", cs, ce)
+            if dates:
+                frame.dates = [
+                    d
+                    for d in dates
+                    if d.start < until
+                    and d.end <= until
+                    and not d.attrs.get("since")
+                    and not dateline_start <= d.start < dateline_end
+                    and not _STATEMENT_DATE.search(low[max(cs, d.start - 45) : d.start])
+                ]
+            frame.damage = spans_in("damage", cs, ce)
+            big_toll = (
+                bool(counts)
+                and any(c.value >= 1000 for c in counts)
+                and not any(p.attrs["place"].kind in ("town", "district", "point") for p in places)
             )
             frame.aggregate = (
                 big_toll
-                or (aggregates and bool(_AGGREGATE.search(clause_text)))
-                or (counted and bool(_COUNTED_EVENTS.search(clause_text)))
+                or (aggregates and bool(_AGGREGATE.search(low[cs:ce])))
+                or (counted and bool(_COUNTED_EVENTS.search(low[cs:ce])))
                 # (a toll over a period; not "the most serious attack ... since the start of the war")
                 or (
                     bool(counts)
@@ -539,8 +598,12 @@ def build_frames(doc: Document) -> list[Frame]:
 
 def _mentions_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` contains one of ``words``: a few substring tests of a whole document, much cheaper than a
-    pattern of those words searched in each of its clauses."""
-    return any(w in text for w in words)
+    pattern of those words searched in each of its clauses (a loop: a generator given to ``any`` costs more than the
+    tests themselves, in a short text)."""
+    for w in words:  # noqa: SIM110 (see above)
+        if w in text:
+            return True
+    return False
 
 
 def _armed_actor(actor: Span) -> bool:
@@ -640,19 +703,19 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     prefix = _ACLED_LABEL.match(text)
     if prefix and prefix.group(1) in _PREFIX_TYPES and not (prefix.group(1) == "interception" and aircraft_down(text)):
         return result(_PREFIX_TYPES[prefix.group(1)])  # ACLED's own labels at the start of a note
-    if r & {"intercept"} and not r & {"clash", "capture", "regain"}:
+    if "intercept" in r and r.isdisjoint(("clash", "capture", "regain")):
         impact = any(c.value > 0 for c in frame.counts) or frame.damage or _REST_HIT.search(text)
         if aircraft_down(text):
             return result("Shelling/artillery/missile attack")
-        if not impact and not r & {"air", "shelling"}:
+        if not impact and r.isdisjoint(("air", "shelling")):
             return result("Disrupted weapons use")
     if "protest" in r and r & _EXPLOSIVE_ROLES and _gathering_hit(frame, doc):
         r = r - {"protest"}  # "Bomb blast at election rally kills 20": the rally is what was hit, not the event
     if "defuse" in r:
         return result("Disrupted weapons use")
-    if "loot" in r and not r & {"shelling", "air", "strike", "clash", "protest", "riot", "attack"}:
+    if "loot" in r and r.isdisjoint(("shelling", "air", "strike", "clash", "protest", "riot", "attack")):
         return result("Looting/property destruction")
-    if ("protest" in r or "riot" in r) and not r & {"shelling", "air", "clash"}:
+    if ("protest" in r or "riot" in r) and r.isdisjoint(("shelling", "air", "clash")):
         return result(_protest_type(r, text))
     if (
         "clash" in r
@@ -673,7 +736,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Government regains territory")
     if "hq" in r:
         return result("Headquarters or base established")
-    if "change" in r and not r & _ARMED_ROLES:
+    if "change" in r and r.isdisjoint(_ARMED_ROLES):
         return result("Change to group/activity")  # a group formed, merged, renamed, pledging allegiance
     if "capture" in r:
         side = _attacker_side(frame, doc)
@@ -686,30 +749,39 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result("Abduction/forced disappearance")
     if "sexual" in r:
         return result("Sexual violence")
-    if "agreement" in r and not r & _ARMED_ROLES - {"withdraw"} and not r & {"strike", "kill", "mine", "arrest"}:
+    if (
+        "agreement" in r
+        and r.isdisjoint(_ARMED_ROLES_BUT_WITHDRAW)
+        and r.isdisjoint(("strike", "kill", "mine", "arrest"))
+    ):
         return result("Agreement")  # ACLED: ceasefires, peace deals, prisoner exchanges, surrenders
-    if "arrest" in r and not r & {"shelling", "air", "clash", "strike", "attack"}:
+    if "arrest" in r and r.isdisjoint(("shelling", "air", "clash", "strike", "attack")):
         return result("Arrests")
     if "suicide" in r:
         return result("Suicide bomb")
-    if "mine" in r and not r & {"shelling", "air"}:
+    if "mine" in r and r.isdisjoint(("shelling", "air")):
         return result("Remote explosive/landmine/IED")
-    if "grenade" in r and not r & {"air", "shelling"} and "drone" not in cats:
+    if "grenade" in r and r.isdisjoint(("air", "shelling")) and "drone" not in cats:
         return result("Grenade")
-    if "attack" in r and _HAND_TO_HAND.search(text) and not r & {"air", "clash"} and not cats & _HEAVY_WEAPONS:
+    if (
+        "attack" in r
+        and _HAND_TO_HAND.search(text)
+        and r.isdisjoint(("air", "clash"))
+        and cats.isdisjoint(_HEAVY_WEAPONS)
+    ):
         return result("Attack")  # "fired on and beheaded 2 employees": what was done to them by hand decides
     if (
-        r & {"attack", "kill"}
-        and not r & {"shelling", "air", "clash"}
+        ("attack" in r or "kill" in r)
+        and r.isdisjoint(("shelling", "air", "clash"))
         and ("strike" not in r or "attack" in r)  # "attacked ... stabbed": an attack; "attacked ..., killing": not
-        and not cats & _HEAVY_WEAPONS
+        and cats.isdisjoint(_HEAVY_WEAPONS)
         and ("attack" in r or _attacker(frame, doc) is not None)
     ):
-        if r <= {"kill", "attack"} and _armed_kill_of_forces(frame, doc):
+        if r <= _KILL_OR_ATTACK and _armed_kill_of_forces(frame, doc):
             return result("Armed clash")  # "Al-Shabaab militants kill five soldiers", "Troops kill 6 militants"
         return result("Attack")
     if (
-        r <= {"kill"}
+        r <= _KILL_ONLY
         and not cats
         and _attacker(frame, doc) is None
         and any(a.attrs.get("kind") == "state_forces" for a in frame.actors)
@@ -725,8 +797,8 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     if (
         "small_arms" in cats
         and ("artillery" not in cats or _SMALL_ARMS.search(text))
-        and not r & {"air"}
-        and not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}
+        and "air" not in r
+        and cats.isdisjoint(("missile", "drone", "rocket", "bomb", "aircraft"))
     ):
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
@@ -735,7 +807,7 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         attacker is not None
         and attacker.attrs.get("kind") in ("militia", "rebels")
         and not air_attacker
-        and not cats & {"drone", "aircraft", "missile", "rocket"}
+        and cats.isdisjoint(("drone", "aircraft", "missile", "rocket"))
         and all(
             _BOMBING.fullmatch(doc.text[t.start : t.end].lower()) for t in frame.triggers if t.attrs["role"] == "air"
         )
@@ -744,9 +816,9 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         return result(
             "Remote explosive/landmine/IED"
         )  # "the Taliban ... the bombing in Kabul": a bomb, not an air raid
-    if "air" in r or cats & {"drone", "bomb"} or air_attacker or ("aircraft" in cats and not r & {"shelling"}):
+    if "air" in r or "drone" in cats or "bomb" in cats or air_attacker or ("aircraft" in cats and "shelling" not in r):
         return result("Air/drone strike")
-    if r & {"shelling", "strike", "intercept", "clash"} or cats:
+    if not r.isdisjoint(("shelling", "strike", "intercept", "clash")) or cats:
         return result("Shelling/artillery/missile attack")
     return "Explosions/Remote violence", None, main
 
@@ -849,7 +921,7 @@ _CIVILIAN_TARGET = re.compile(
 def _fire_on_civilians(frame: Frame, doc: Document, cats: set[str]) -> bool:
     """Forces that open fire on people, not positions, with no heavy weapon named: ACLED's "Attack" ("Soldiers opened
     fire on a wedding party, killing 12 civilians"), whoever fires."""
-    if cats & _HEAVY_WEAPONS:
+    if not cats.isdisjoint(_HEAVY_WEAPONS):
         return False
     low = lowered(doc)
     fire = [t for t in frame.triggers if t.attrs["role"] in ("shelling", "attack") and _OPENED_FIRE.match(low, t.start)]
@@ -879,9 +951,11 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
     ambush_only = bool(clash_words) and all(doc.text[t.start : t.end].lower().startswith("ambush") for t in clash_words)
     if ambush_only:
         r = (r - {"clash"}) | {"strike"}  # an ambush is a fight only if it is on forces: see the target below
-    if not r & {"strike", "shelling", "kill"} or r & {"air", "clash", "intercept", "mine", "suicide", "grenade"}:
+    if r.isdisjoint(("strike", "shelling", "kill")) or not r.isdisjoint(
+        ("air", "clash", "intercept", "mine", "suicide", "grenade")
+    ):
         return None
-    if cats & _HEAVY_WEAPONS:
+    if not cats.isdisjoint(_HEAVY_WEAPONS):
         return None
     attacker = _attacker(frame, doc)
     if attacker is None or attacker.attrs.get("kind") not in ("militia", "rebels", "other"):
@@ -892,7 +966,7 @@ def _armed_group_attack(frame: Frame, doc: Document, r: set[str], cats: set[str]
 def _is_ground_fight(frame: Frame, doc: Document, cats: set[str]) -> bool:
     clash_words = [t for t in frame.triggers if t.attrs["role"] == "clash"]
     words = {doc.text[t.start : t.end].lower() for t in clash_words}
-    if not cats & {"missile", "drone", "rocket", "bomb", "aircraft"}:
+    if cats.isdisjoint(("missile", "drone", "rocket", "bomb", "aircraft")):
         return True
     # with missiles or drones in the frame, only an explicit ground fight makes it a clash ("fighting" nearby does not)
     explicit = [

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from conflictlens.document import Document, Span
+from conflictlens.nlp.lexicon import lowered
 
 _LAUNCH = re.compile(r"\b(?:launched|fired|attacked with|used|sent|struck with|deployed)\b", re.IGNORECASE)
 _DEFEND = re.compile(
@@ -33,6 +34,9 @@ _OF_THE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# words every match of ``_OF_THE_BEFORE`` / ``_ALL_DOWNED`` contains (lower-cased)
+_OF_THE_WORDS = ("of", "both", "all")
+_DOWNED_WORDS = ("shot down", "destroyed", "intercepted", "downed", "neutrali")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _OF_WHICH = re.compile(
     r"^[\s,]*(?:of (?:which|them|these)|were)\b[^.;]{0,40}?\b(?:destroyed|shot down|intercepted|downed|neutrali[sz]ed)"
@@ -101,8 +105,14 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target.intercepted, target.launched = int(n.attrs["value"]), int(total.attrs["value"])
             target.spans += [n, total]
     # "air defences shot down 21 of the missiles and both drones": the weapon named right after, a defence verb before
+    # (in ASCII text, lower-cased with the same offsets, the words the two patterns need are looked for first: few
+    # clauses have them; other text may match them case-insensitively with other letters, "ſ" for "s")
+    low = lowered(doc) if text.isascii() else None
     for w in weapons:
-        m = _OF_THE_BEFORE.search(text, max(start, w.start - 24), w.start)
+        lo = max(start, w.start - 24)
+        if low is not None and not _has_any(low, _OF_THE_WORDS, lo, w.start):
+            continue
+        m = _OF_THE_BEFORE.search(text, lo, w.start)
         if m is None or _mode_before(text, max(start, m.start() - 60), m.start()) != "defend":
             continue
         reading = next((r for r in order if w in r.spans), None)
@@ -116,7 +126,8 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
         elif reading.launched is not None:  # "both drones", "all the missiles": every one launched
             reading.intercepted = reading.launched
     # "eight drones had been used ... and all of them had been shot down": every one launched
-    for m in _ALL_DOWNED.finditer(text, start, end):
+    downed = low is None or (low.find("all ", start, end) >= 0 and _has_any(low, _DOWNED_WORDS, start, end))
+    for m in _ALL_DOWNED.finditer(text, start, end) if downed else ():
         before = [r for r in order if r.launched is not None and r.spans and r.spans[0].end <= m.start()]
         if before:
             before[-1].intercepted = before[-1].launched
@@ -130,6 +141,14 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target.intercepted = int(n.attrs["value"])
             target.spans.append(n)
     return order
+
+
+def _has_any(low: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of ``words`` lies inside ``low[start:end]``."""
+    for word in words:  # noqa: SIM110 (a loop costs less than any() of a generator)
+        if low.find(word, start, end) >= 0:
+            return True
+    return False
 
 
 def _of_them(text: str, start: int, n: Span) -> bool:

@@ -142,6 +142,14 @@ def build_pipelines() -> dict[str, Any]:
     return pipelines
 
 
+def compiled_in_use() -> list[str]:
+    """The conflictlens modules this process runs compiled (Cython, see setup.py); empty if it runs pure Python."""
+    from conflictlens._compiled import compiled_modules
+
+    build_pipelines()  # imports every module of the pipeline
+    return compiled_modules()
+
+
 def best_cold_runs(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     """The fastest of ``repeat`` wall times of each command, the commands run in turn within each round."""
     best = {key: float("inf") for key in commands}
@@ -174,6 +182,8 @@ def measure(corpora: dict[str, list[str]], via: str, cold: bool, repeat: int = 1
                     commands["no_geo_s"] = conflictlens_cmd(path, "pipeline", GEO_STAGES)
                 if via == "cli":  # the same command on every CPU (--jobs 0): wall time, not CPU time
                     commands["all_cpus_s"] = conflictlens_cmd(path, via, jobs=0)
+                if compiled_in_use():  # the same command with the modules' Python sources (no Cython)
+                    commands["pure_python_s"] = ["env", "CONFLICTLENS_PURE_PYTHON=1", *conflictlens_cmd(path, via)]
                 row["cold"] = best_cold_runs(commands, repeat)
             warm: dict[str, float] = {"tokenizer_docs_s": max(steady_rate(nlp.tokenizer, texts) for _ in range(repeat))}
             for label, pipeline in pipelines.items():
@@ -197,6 +207,8 @@ def ratios(row: dict[str, Any]) -> dict[str, float]:
             out["cold_no_geo"] = cold["no_geo_s"] / cold["tokenizer_s"]
         if "all_cpus_s" in cold:
             out["cold_all_cpus"] = cold["all_cpus_s"] / cold["tokenizer_s"]
+        if "pure_python_s" in cold:
+            out["cold_pure_python"] = cold["pure_python_s"] / cold["tokenizer_s"]
     out["warm"] = warm["tokenizer_docs_s"] / warm["full_docs_s"]
     if "no_geo_docs_s" in warm:
         out["warm_no_geo"] = warm["tokenizer_docs_s"] / warm["no_geo_docs_s"]
@@ -258,17 +270,31 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to measure: ../shared is absent", file=sys.stderr)
         return 0
     rows = measure(corpora, args.via, cold=not args.no_cold, repeat=max(1, args.repeat))
+    compiled = compiled_in_use()
+    note = (
+        f"{len(compiled)} modules run compiled (Cython, setup.py); 'pure_python' is the same run from their sources "
+        "(CONFLICTLENS_PURE_PYTHON=1)"
+        if compiled
+        else "all modules run as pure Python (not compiled: see setup.py)"
+    )
     for row in rows:
         row["ratios"] = ratios(row)
         row["gazetteer_shares"] = gazetteer_shares(row)
     if args.json:
         print(
             json.dumps(
-                {"python": sys.version.split()[0], "goal": GOAL, "gazetteer_goal": GAZETTEER_GOAL, "results": rows},
+                {
+                    "python": sys.version.split()[0],
+                    "compiled_modules": compiled,
+                    "goal": GOAL,
+                    "gazetteer_goal": GAZETTEER_GOAL,
+                    "results": rows,
+                },
                 indent=2,
             )
         )
     else:
+        print(note + "\n")
         print_table(rows)
     return 0
 

@@ -16,6 +16,10 @@ import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from conflictlens import _compiled
+
+_compiled.install(__name__)  # compiled modules (setup.py) only while they are as new as their sources
+
 # Importing pydantic and building the output models make tens of thousands of long-lived objects, which the cyclic
 # garbage collector would walk again and again while they are made (a twentieth of the CLI's start-up): it is
 # paused meanwhile (see also ``conflictlens.cli`` and ``Pipeline.default``).

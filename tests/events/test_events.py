@@ -472,3 +472,71 @@ def test_a_toll_after_a_fight_keeps_its_sides_and_its_village(pipeline) -> None:
     assert [e.sub_event_type for e in events] == ["Armed clash", "Armed clash"]
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Ukraine"] * 2
     assert [e.fatalities.value if e.fatalities else None for e in events] == [None, 30]
+
+
+def test_a_headline_sums_up_and_the_body_tells_each_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian missiles hit Lviv and Kharkiv, killing at least six\n\n"
+        "Russian missiles struck an apartment building in the western city of Lviv early on Thursday, killing at "
+        "least six people and wounding 37, officials said.\n\n"
+        "In the northeastern city of Kharkiv, Russian shelling on Wednesday evening killed a 62-year-old man and "
+        "injured three others, regional governor Oleh Syniehubov said."
+    )
+    events = {e.location.name: e for e in run(pipeline, text, published=dt.date(2023, 7, 6)).events}
+    lviv, kharkiv = events["Lviv"], events["Kharkiv"]
+    assert (lviv.fatalities.value, lviv.fatalities.qualifier, lviv.injured.value) == (6, "at_least", 37)  # type: ignore[union-attr]
+    assert (kharkiv.fatalities.value, kharkiv.injured.value) == (1, 3)  # type: ignore[union-attr]
+    assert (lviv.date.start, kharkiv.date.start) == (dt.date(2023, 7, 6), dt.date(2023, 7, 5))
+
+
+def test_a_village_in_a_countrys_region(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the bundled Volna is a village of Oryol Oblast (an old name): "in Russia's Krasnodar region" says it is not
+    text = "A Ukrainian drone attack set an oil depot ablaze in the village of Volna in Russia's Krasnodar region."
+    [event] = run(pipeline, text, published=dt.date(2024, 5, 18)).events
+    assert (event.location.name, event.location.precision) == ("Krasnodar Krai", "admin1")
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Ukraine"
+
+
+def test_the_side_that_says_it_repelled_assaults_was_attacked(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian troops said on Sunday they had repelled 14 assaults near Vovchansk in the past day."
+    [event] = run(pipeline, text, published=dt.date(2024, 5, 26)).events
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "actor1", "actor2", "place"),
+    [
+        (
+            "Ukraine's air force said it had shot down seven of the ten Kalibr cruise missiles launched overnight.",
+            ("missile", "Kalibr", 10, 7),
+            "Military Forces of Ukraine",
+            None,
+            "Ukraine",
+        ),
+        # who launched them is the other side; the interceptor's air defence, over its own land
+        (
+            "The air force said it destroyed 18 of the 20 drones launched by Russia.",
+            ("drone", None, 20, 18),
+            "Military Forces of Ukraine",
+            "Military Forces of Russia",
+            "Ukraine",
+        ),
+        (
+            "Ukrainian air defences destroyed 18 of 20 Shahed drones overnight.",
+            ("drone", "Shahed", 20, 18),
+            "Military Forces of Ukraine",
+            None,
+            "Ukraine",
+        ),
+    ],
+)
+def test_interceptions_of_a_salvo(
+    pipeline, text: str, weapon: tuple, actor1: str, actor2: str | None, place: str
+) -> None:  # type: ignore[no-untyped-def]
+    [event] = run(pipeline, text, published=dt.date(2023, 7, 6)).events
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert [(w.category, w.model, w.launched, w.intercepted) for w in event.weapons] == [weapon]
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2
+    assert event.location.name == place

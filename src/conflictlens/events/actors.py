@@ -80,7 +80,12 @@ _MEMBERS_OF = re.compile(
 
 _REPEL = r"repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back"
 _REPELLED = re.compile(rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$")
-_REPELLED_BY_SUBJECT = re.compile(rf"\s+(?:\w+\s+)?(?:{_REPEL})\b", re.IGNORECASE)
+_REPELLED_BY_SUBJECT = re.compile(
+    # "Ukrainian troops repel attacks", "... said on Sunday they had repelled 14 assaults"
+    rf"\s+(?:\w+\s+)?(?:{_REPEL})\b|\s+(?:said|say|says|reported)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:they|it)\s+"
+    rf"(?:had\s+|have\s+|has\s+)?(?:{_REPEL})\b",
+    re.IGNORECASE,
+)
 _SPEAKS = re.compile(
     r"\s*(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:says?|said|claims?|claimed|reports?|reported|announced|accuses|accused|"
     r"denies|denied|confirms?|confirmed)\b",
@@ -120,6 +125,7 @@ DOWNED_AIRCRAFT = re.compile(
     r"(?:su|mig|ka|mi|tu|il)-\d+\w*)\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:shot down|downed)\b",
     re.IGNORECASE,
 )
+_LAUNCHED_BY = re.compile(r"\b(?:launched|fired|sent|used|deployed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _SELF_AFTER_SPEAKING = re.compile(r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s")
 
 
@@ -187,7 +193,12 @@ def pick_actors(
     if trigger is not None and trigger.attrs.get("role") == "intercept":
         # "shot down by Ukrainian air defence" names the interceptor; "intercepted missiles fired by Russian forces"
         # names who fired what was intercepted
-        agents = [a for a in agents if 0 <= a.start - trigger.end <= 25]
+        # ("drones launched by Russia": who launched them, not who shot them down)
+        agents = [
+            a
+            for a in agents
+            if 0 <= a.start - trigger.end <= 25 and not _LAUNCHED_BY.search(text, max(0, a.start - 24), a.start)
+        ]
     subjects: list[Span] = []
     objects: list[Span] = []
     for a in actors:

@@ -418,6 +418,13 @@ class EventAssembler:
             actor1 = side_actor(place.country)
             launcher = next((a for a in big.actors if a.attrs.get("country") == _OPPOSITE[place.country]), None)
             actor2 = actor_of(launcher) if launcher is not None else actor2
+        elif (
+            actor1 is None
+            and sub_type == "Disrupted weapons use"
+            and (launcher := next((a for a in big.actors if a.attrs.get("country") in _OPPOSITE), None)) is not None
+        ):
+            # "destroyed 18 of the 20 drones launched by Russia": the other side's air defence, over its own land
+            actor1, actor2 = side_actor(_OPPOSITE[launcher.attrs["country"]]), actor_of(launcher)
         elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
             actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (
@@ -508,8 +515,9 @@ class EventAssembler:
                 evidence.append(("sublocations", s.start, s.end))
 
         # casualties
-        fatalities = _count(d.counts, "killed", evidence, "fatalities") if d.counts else None
-        injured = _count(d.counts, "injured", evidence, "injured") if d.counts else None
+        counts = _body_over_headline(doc, d.counts) if d.counts else d.counts
+        fatalities = _count(counts, "killed", evidence, "fatalities") if counts else None
+        injured = _count(counts, "injured", evidence, "injured") if counts else None
 
         # weapons
         weapons = _weapons(big.weapons, evidence)
@@ -686,6 +694,30 @@ def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
 
 # an incident the report refers back to ("following a Ukrainian attack on Belgorod"): not the lead's
 _EARLIER_INCIDENT = re.compile(r"\b(?:after|following|before|since|earlier|previous|last (?:week|month|year))\b", re.I)
+
+
+def headline_end(doc: Document) -> int:
+    """End of a report's headline -- a short first line with no full stop, above more text -- else 0."""
+    text = doc.text
+    end = text.find("\n", 0, 200)
+    if end <= 0 or not text[end:].strip():
+        return 0
+    line = text[:end].rstrip()
+    if not line or line.endswith((".", "!", "?", '"', "”")) or line.count(" ") >= 25:
+        return 0
+    return end
+
+
+def _body_over_headline(doc: Document, counts: list[CountReading]) -> list[CountReading]:
+    """The counts of an event whose headline and body both give a toll of one kind: the body's.  A headline sums up
+    ("Russian missiles hit Lviv and Kharkiv, killing at least six"); the body tells each place's own ("... killed a
+    62-year-old man" in Kharkiv)."""
+    first = min(c.start for c in counts)
+    end = headline_end(doc) if first < 200 else 0
+    if not end or first >= end:
+        return counts
+    told = {c.kind for c in counts if c.start >= end and not c.breakdown}
+    return [c for c in counts if c.start >= end or c.kind not in told] if told else counts
 
 
 def _paragraph_blocks(doc: Document) -> list[int]:

@@ -21,7 +21,7 @@ _DEFEND = re.compile(
     r"repelled|eliminated|hit by air defen[cs]e)\b",
     re.IGNORECASE,
 )
-_N_OF_M = re.compile(r"\s+of\s+(?:the\s+)?(?P<m>\d[\d,]*)")
+_N_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _ALL_DOWNED = re.compile(
     r"\ball (?:of )?(?:them|these|the \w+)\s+(?:had been|have been|were|was)\s+(?:shot down|destroyed|intercepted|"
     r"downed|neutrali[sz]ed)",
@@ -93,12 +93,12 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             else:
                 reading.launched = value
             reading.spans.append(num)
-    # "Air defences destroyed 74 of the 75 drones": intercepted of launched
+    # "Air defences destroyed 74 of the 75 drones", "seven of the ten Kalibr missiles": intercepted of launched
     for n in numbers:
-        m = _N_OF_M.match(text, n.end)
+        m = _N_OF.match(text, n.end)
         if not m:
             continue
-        total = next((x for x in numbers if x.start == m.end() - len(m.group("m"))), None)
+        total = next((x for x in numbers if x.start == m.end()), None)
         after = [r for r in order if r.spans and any(s.start >= m.end() for s in r.spans)]
         if total is not None and after:
             target = min(after, key=lambda r: min(s.start for s in r.spans if s.start >= m.end()))

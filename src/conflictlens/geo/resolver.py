@@ -24,6 +24,7 @@ import datetime as dt
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from conflictlens.document import Document, Span
@@ -153,9 +154,7 @@ class ToponymResolver:
                 regions.append((sp, first))
         # admin1 qualifiers right after a place
         qualifier_of: dict[int, Place] = {}
-        for a, b in zip(spans, spans[1:], strict=False):
-            if b.start - a.end > 12 or not _QUALIFIER_GAP.fullmatch(text, a.end, b.start):  # ", the " at most
-                continue
+        for a, b in _qualifier_pairs(spans, text):
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
             a_regions = {(p.country, p.admin1) for p in a_cands}
@@ -351,6 +350,25 @@ class ToponymResolver:
 def name_of(p: Place) -> str:
     """A place's own name as a spelling-insensitive key, to compare with the name a text uses (cached per place)."""
     return loose_key(key_of(p.name))
+
+
+def _qualifier_pairs(spans: list[Span], text: str) -> Iterator[tuple[Span, Span]]:
+    """Each place span with the one that may say what region it lies in: the next one, after ", ", " in (the) " or
+    " (" -- or the one after a country's possessive ("the village of Volna in Russia's Krasnodar region")."""
+    for k, (a, b) in enumerate(zip(spans, spans[1:], strict=False)):
+        if (
+            k + 2 < len(spans)
+            and b.attrs["candidates"][0].kind == "country"
+            and _IN_COUNTRYS.fullmatch(text, a.end, b.start)
+            and _POSSESSIVE_GAP.fullmatch(text, b.end, spans[k + 2].start)
+        ):
+            yield a, spans[k + 2]
+        elif b.start - a.end <= 12 and _QUALIFIER_GAP.fullmatch(text, a.end, b.start):  # ", the " at most
+            yield a, b
+
+
+_IN_COUNTRYS = re.compile(r"\s+in\s+(?:the\s+)?")
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 
 
 def _off_the_contact_line(p: Place) -> bool:

@@ -540,3 +540,12 @@ def test_interceptions_of_a_salvo(
     assert event.actor1 is not None and event.actor1.name == actor1
     assert (event.actor2.name if event.actor2 else None) == actor2
     assert event.location.name == place
+
+
+def test_a_quote_told_by_he_after_a_titled_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian missiles struck an apartment building in Lviv early on Thursday, killing six people. Mayor Andriy "
+        'Sadovyi said rescuers were still searching the rubble. "This is the most massive strike on Lviv," he wrote.'
+    )
+    claims = run(pipeline, text, published=dt.date(2023, 7, 6)).claims
+    assert [c.speaker for c in claims] == ["Andriy Sadovyi"]

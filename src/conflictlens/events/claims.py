@@ -30,7 +30,8 @@ _AFTER_INV = re.compile(rf"^[,\s]*(?P<verb>{_VERBS})\s+(?P<who>{_PERSON})\b")
 _BEFORE = re.compile(
     rf"(?P<who>{_PERSON}|He|She|he|she|{_ROLE_WHO})\s+(?:{_VERBS})(?:\s+(?:on|in|via)\s+(?:a\s+)?\w+)?(?:\s+that)?[:,]?\s*$"
 )
-_FULL_NAME = re.compile(r"\b([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b")
+# at every capitalised word (overlapping): "Mayor Andriy Sadovyi" holds "Andriy Sadovyi" after the title
+_FULL_NAME = re.compile(r"\b(?=([A-Z][a-z\-]+ [A-Z][a-z\-]+)(?:’s|'s)?\b)")
 _NOT_NAMES = frozenset(word_list("not_person_words.txt"))
 _SUBJECT = re.compile(rf"(?P<who>{_PERSON}|He|She)(?:,\s+[^,\"“”]{{3,80}},)?\s+(?:also\s+)?(?:{_VERBS}|\w+ed)\b")
 # "A spokesman for Ukraine's military, Dmytro Lykhovyi, said ...": the role first, the name in apposition
@@ -42,14 +43,16 @@ def _people(doc: Document) -> list[tuple[int, str]]:
     """Mentions of people in text order, each with the full name it refers to ("Putin" -> "Vladimir Putin")."""
     places = [(p.start, p.end) for p in doc.layer("place")]
     full: list[tuple[int, str]] = []
+    taken = -1  # end of the last name kept: a name's own last word starts no other
     for m in _FULL_NAME.finditer(doc.text):
         name = m.group(1)
         first, last = name.split(" ", 1)
-        if first in _NOT_NAMES or last in _NOT_NAMES:
+        if m.start(1) < taken or first in _NOT_NAMES or last in _NOT_NAMES:
             continue
         if any(s <= m.start(1) < e for s, e in places):
             continue
         full.append((m.start(1), name))
+        taken = m.start(1) + len(name)
     by_last = {name.split()[-1]: name for _, name in full}
     mentions = list(full)
     if by_last:

@@ -549,3 +549,40 @@ def test_a_quote_told_by_he_after_a_titled_name(pipeline) -> None:  # type: igno
     )
     claims = run(pipeline, text, published=dt.date(2023, 7, 6)).claims
     assert [c.speaker for c in claims] == ["Andriy Sadovyi"]
+
+
+def test_a_regional_daily_summary(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "over the past day" is the day before publication and the day itself; the administration tells it
+    text = (
+        "Over the past day, Russian troops shelled 12 settlements in the Kherson region, killing two civilians and "
+        "injuring five, the regional military administration reported on Tuesday morning."
+    )
+    [event] = run(pipeline, text, published=dt.date(2023, 8, 15)).events
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        dt.date(2023, 8, 14),
+        dt.date(2023, 8, 15),
+        "range",
+    )
+    assert [s.name for s in event.sources] == ["the regional military administration"]
+    assert (event.fatalities.value, event.injured.value) == (2, 5)  # type: ignore[union-attr]
+
+
+def test_attacks_by_a_side_that_were_repelled(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian forces repelled five attacks by Ukrainian assault groups near Klishchiivka in the Donetsk region "
+        "over the past 24 hours, the Russian defence ministry said on Wednesday."
+    )
+    [event] = run(pipeline, text, published=dt.date(2023, 9, 13)).events
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Ukraine", "Military Forces of Russia")  # type: ignore[union-attr]
+
+
+def test_a_village_of_the_war_countries_is_not_taken_in_a_report_about_another(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Wad" folds to a Russian village Vad; the report names Sudan only
+    text = (
+        "Sudan's paramilitary Rapid Support Forces attacked the village of Wad al-Noura in El Gezira state on "
+        "Wednesday, killing more than 100 people, activists said."
+    )
+    events = run(pipeline, text, published=dt.date(2024, 6, 6)).events
+    assert [(e.sub_event_type, e.location.country) for e in events] == [("Attack", "SD")]
+    assert events[0].fatalities is not None and events[0].fatalities.value == 100

@@ -782,16 +782,21 @@ def test_a_drone_attack_on_moscow(pipeline) -> None:  # type: ignore[no-untyped-
 
 def test_a_claimed_capture_and_the_town_it_refers_to(pipeline) -> None:  # type: ignore[no-untyped-def]
     """A capture told by the minister who claims it, a withdrawal "to the outskirts of the town" placed in the town
-    the report introduced as one (Marinka, not the city of Donetsk named after it), a shelling elsewhere; "23 attacks
-    over the past day" is no toll over a period."""
+    the report introduced as one (Marinka, not the city of Donetsk named after it), a shelling elsewhere; "23 Russian
+    attacks repelled in the area over the past day" is a clash at Marinka on the two days before publication, not a
+    toll over a period, and the town "almost completely destroyed" is its state, not an incident."""
     result = pipeline.run(_example("2023-12-25-marinka-capture-claim.txt"))
     assert [(e.sub_event_type, e.location.name, str(e.date.start)) for e in result.events] == [
         ("Non-state actor overtakes territory", "Mar'yinka", "2023-12-25"),
+        ("Armed clash", "Mar'yinka", "2023-12-25"),
         ("Non-violent transfer of territory", "Mar'yinka", "2023-12-26"),
         ("Shelling/artillery/missile attack", "Kherson", "2023-12-25"),
     ]
+    clash = result.events[1]
+    assert (str(clash.date.end), clash.date.precision) == ("2023-12-26", "range")
+    assert (clash.actor1.name, clash.actor2.name) == ("Military Forces of Russia", "Military Forces of Ukraine")  # type: ignore[union-attr]
     assert ("Sergei Shoigu", "Minister") in [(s.name, s.role) for s in result.events[0].sources]
-    assert [s.role for s in result.events[1].sources] == ["Commander-in-chief"]
+    assert [s.role for s in result.events[2].sources] == ["Commander-in-chief"]
 
 
 def test_bodies_recovered_the_next_day_are_no_new_event(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -79,7 +79,11 @@ _MEMBERS_OF = re.compile(
 
 
 _REPEL = r"repelled|repulsed|repels?|repulses?|repelling|fend(?:s|ed)? off|fought off|beats? back"
-_REPELLED = re.compile(rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?$")
+# "repelled a Ukrainian attack", "repelled five attacks by Ukrainian assault groups": the attackers follow
+_REPELLED = re.compile(
+    rf"\b(?:{_REPEL}|stopped|halted)\s+(?:an?\s+|the\s+)?(?:(?!by\b|from\b|with\b)\w+\s+)?"
+    r"(?:(?:attacks?|assaults?|offensives?|attempts?)\s+(?:by|of)\s+(?:the\s+)?)?$"
+)
 _REPELLED_BY_SUBJECT = re.compile(
     # "Ukrainian troops repel attacks", "... said on Sunday they had repelled 14 assaults"
     rf"\s+(?:\w+\s+)?(?:{_REPEL})\b|\s+(?:said|say|says|reported)(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:they|it)\s+"

@@ -610,7 +610,7 @@ def _drop_counts_coded_elsewhere(doc: Document, frames: list[Frame]) -> None:
 _CAPITAL_REF = re.compile(r"\b(?:the|its|the country's|the nation's) capital\b(?! city of| of)")
 
 
-_TOWN_REF = re.compile(r"\b(?:the|this) (?P<noun>town|city|village|settlement)\b(?! of\b)")
+_TOWN_REF = re.compile(r"\b(?:the|this) (?P<noun>town|city|village|settlement|area)\b(?! of\b)")
 
 
 def _town_referred(doc: Document, frame: Frame) -> tuple[Place, tuple[int, int]] | None:

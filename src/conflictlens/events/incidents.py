@@ -50,6 +50,8 @@ _IRREALIS = re.compile(
     r"rejects?|rejected|denies|deny|denied|call(?:s|ed)? for|gave a call for)\b[^.;,]{0,40}$|"
     # what a state does as a rule, or did not do ("Russia only strikes military targets")
     r"\b(?:only|never|does not|do not|doesn't|don't|did not|didn't)\s+$|"
+    # a town's state, not an incident ("Marinka ... has been almost completely destroyed")
+    r"\b(?:has|have) been (?:(?:almost|nearly|largely|mostly|completely|virtually|totally|entirely)\s+){1,2}$|"
     # an incident referred to by its victims ("compensation for the families of those killed in the riots")
     r"\b(?:those|people|persons) (?:who (?:were|had been) )?(?:killed|injured|hurt|wounded|affected|arrested) "
     r"(?:in|during) (?:the |these |last [a-z]+'s )?$|\bthose (?:who (?:were |had been )?)?$",

@@ -272,7 +272,12 @@ class ToponymResolver:
                 rival = next((s for s, p in scored[1:] if km(p.lat, p.lon, best.lat, best.lon) > NEAR_KM), None)
                 conf = 0.95 if rival is None else 1.0 / (1.0 + math.exp(-(best_score - rival)))
             supported = (
-                best.country in COUNTRY_PRIOR or best.country in named or qual is not None or best.country is None
+                # the war's countries are the default -- unless the report names only others ("Wad al-Noura in
+                # Sudan's Gezira" is no Russian village Vad)
+                (best.country in COUNTRY_PRIOR and (not named or not COUNTRY_PRIOR.keys().isdisjoint(named)))
+                or best.country in named
+                or qual is not None
+                or best.country is None
             )
             if not supported:
                 # a small foreign place needs support from the text; a name only one town in the world bears

@@ -586,3 +586,45 @@ def test_a_village_of_the_war_countries_is_not_taken_in_a_report_about_another(p
     events = run(pipeline, text, published=dt.date(2024, 6, 6)).events
     assert [(e.sub_event_type, e.location.country) for e in events] == [("Attack", "SD")]
     assert events[0].fatalities is not None and events[0].fatalities.value == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        # one number for missiles and drones together is neither's; the air force's figures for each are
+        (
+            "Russia fired 151 missiles and drones at Ukraine overnight. The air force said it had intercepted 37 of "
+            "88 missiles and 55 of 63 Shahed drones.",
+            [("missile", None, 88, 37), ("drone", "Shahed", 63, 55)],
+        ),
+        (
+            "Russia launched 40 missiles and 30 drones; 35 missiles were shot down.",
+            [("missile", None, 40, 35), ("drone", None, 30, None)],
+        ),  # fmt: skip
+        (
+            "Ukrainian forces shot down three Russian Iskander missiles and an Orlan drone.",
+            [("missile", "Iskander-M", None, 3), ("drone", "Orlan", None, None)],
+        ),  # fmt: skip
+    ],
+)
+def test_salvos_of_several_kinds(pipeline, text: str, weapons: list) -> None:  # type: ignore[no-untyped-def]
+    events = run(pipeline, text, published=dt.date(2024, 3, 22)).events
+    assert [(w.category, w.model, w.launched, w.intercepted) for w in events[0].weapons] == weapons
+
+
+def test_a_town_s_toll_is_not_the_nationwide_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russian missiles struck Ukraine's largest children's hospital in Kyiv on Monday as part of a wave of strikes "
+        "that killed at least 31 people across the country, officials said. In Kyiv, at least 20 people were killed, "
+        "including two at the Okhmatdyt children's hospital, in strikes on several districts."
+    )
+    [event] = run(pipeline, text, published=dt.date(2024, 7, 8)).events
+    assert event.location.name == "Kyiv"
+    assert event.fatalities is not None
+    assert (event.fatalities.value, event.fatalities.qualifier, event.fatalities.children) == (20, "at_least", None)
+
+
+def test_a_power_plant_named_after_another_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "A strike on the Dnipro hydroelectric power plant in Zaporizhzhia caused a fire and killed one person."
+    [event] = run(pipeline, text, published=dt.date(2024, 3, 22)).events
+    assert event.location.admin1 == "Zaporizhia Oblast"

@@ -516,6 +516,9 @@ class EventAssembler:
 
         # casualties
         counts = _body_over_headline(doc, d.counts) if d.counts else d.counts
+        if counts and place is not None and place.kind != "country":
+            # "a wave of strikes that killed at least 31 people across the country": not this town's toll
+            counts = [c for c in counts if not _NATIONWIDE.match(doc.text, c.end)]
         fatalities = _count(counts, "killed", evidence, "fatalities") if counts else None
         injured = _count(counts, "injured", evidence, "injured") if counts else None
 
@@ -694,6 +697,12 @@ def _inherit_dates(doc: Document, drafts: list[Draft]) -> None:
 
 # an incident the report refers back to ("following a Ukrainian attack on Belgorod"): not the lead's
 _EARLIER_INCIDENT = re.compile(r"\b(?:after|following|before|since|earlier|previous|last (?:week|month|year))\b", re.I)
+
+
+_NATIONWIDE = re.compile(
+    r"(?:\s+(?:people|civilians|others))?\s+(?:across|throughout|all over|around)\s+(?:the\s+)?"
+    r"(?:country|nation|Ukraine|Russia|regions)\b|(?:\s+(?:people|civilians))?\s+nationwide\b"
+)
 
 
 def headline_end(doc: Document) -> int:

@@ -57,7 +57,9 @@ _NEGATIVE = re.compile(
 _NOT_CASUALTY_AFTER = re.compile(
     r"^\s*(?:\w+[- ]){0,2}?(?:collaborators?|attackers?|gunmen|assailants?|saboteurs?|perpetrators?|"
     r"drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
-    r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b",
+    r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b"
+    # right after the number only ("strikes on several districts"; "5 in Kherson region" is a toll)
+    r"|^\s*(?:districts?|regions?|cities|areas?|neighbou?rhoods?|streets?|oblasts?)\b",
 )
 
 # ... unless the casualty word comes first: "Four die as shells hit a bus stop", "2 killed in drone strike"
@@ -165,7 +167,9 @@ def read_counts(doc: Document, start: int, end: int, *, low: str | None = None) 
             (
                 v.attrs["group"]
                 for v in victims
-                if ne <= v.start <= ne + 30 and not _VICTIM_GAP_STOP.search(text[ne : v.start])
+                if ne <= v.start <= ne + 30
+                and not _VICTIM_GAP_STOP.search(text[ne : v.start])
+                and not text.startswith(("'s", "’s"), v.end)  # "two at the children's hospital": a building's name
             ),
             None,
         )

@@ -208,6 +208,12 @@ _ROLE_AFTER = re.compile(
     r"authorities|officials?|police|prosecutors?|council|spokes(?:man|woman|person)|ombudsman)\b",
     re.IGNORECASE,
 )
+# a facility named after a place and placed elsewhere ("the Dnipro hydroelectric power plant in Zaporizhzhia"; the
+# Zaporizhzhia nuclear plant, with no place after it, stays near its namesake), or a river
+_NAMED_AFTER_IT = re.compile(
+    r"\s+(?:(?:hydroelectric|hydro-electric|hydropower|nuclear|thermal)\s+(?:power\s+)?(?:plant|station|dam)|"
+    r"HPP|HES|NPP|TPP|dam|reservoir)\s+(?:in|near|outside)\s|\s+(?:river|River)\b"
+)
 # past tenses of trigger verbs that do not end in -ed: after "the army", "the rebels", they are verbs, not nouns
 _IRREGULAR_PAST = frozenset(
     ["retook", "took", "struck", "shot", "fought", "overran", "overrun", "hit", "beat", "stole", "threw", "blew",
@@ -428,6 +434,8 @@ def event_places(
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text, after, after + 50):
             continue  # "the Donetsk governor said": a title, not where anything happened
+        if _NAMED_AFTER_IT.match(text, after, after + 40):
+            continue  # "the Dnipro hydroelectric power plant in Zaporizhzhia": named after a place, elsewhere
         if (place.kind == "country" or place.population >= 500_000) and (
             _GOVERNMENT_VERB.match(text, after, after + 40)
             or _ACCUSED_OF.match(text, after, after + 30)

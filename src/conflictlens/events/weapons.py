@@ -85,8 +85,11 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
         reading.spans.append(w)
         last = reading
         num = _number_before(text, numbers, w.start, start)
+        if num is not None and _total_of_kinds(text, numbers, weapons, w, start):
+            num = None  # "151 missiles and drones": all of them, not the missiles alone
         if num is not None:
-            mode = _mode_before(text, start, num.start)
+            # "35 missiles were shot down": what the verb after says, else the last launch/defence verb before
+            mode = "defend" if _DOWNED_AFTER.match(text, w.end) else _mode_before(text, start, num.start)
             value = int(num.attrs["value"])
             if mode == "defend":
                 reading.intercepted = value
@@ -141,6 +144,33 @@ def read_weapons(doc: Document, start: int, end: int) -> list[WeaponReading]:
             target.intercepted = int(n.attrs["value"])
             target.spans.append(n)
     return order
+
+
+# "missiles and drones" (one count for both), not "missiles and an Orlan drone" (the drone counted on its own)
+_AND_ANOTHER = re.compile(
+    r"\s+(?:and|or|&)\s+(?!(?:an?|one|the|both|its|their|dozens|hundreds|several|some|many|scores|more)\s)"
+    r"(?:[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
+_DOWNED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:were|was|had been|have been|has been)\s+(?:shot down|intercepted|destroyed|downed|"
+    r"neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _total_of_kinds(text: str, numbers: list[Span], weapons: list[Span], w: Span, start: int) -> bool:
+    """Whether the weapon ``w`` is joined to one of another kind right after it, with no number of its own ("151
+    missiles and drones"), so that the number before ``w`` counts both."""
+    nxt = next((x for x in weapons if x.start >= w.end), None)
+    return (
+        nxt is not None
+        and nxt.attrs["category"] != w.attrs["category"]
+        and _AND_ANOTHER.fullmatch(text, w.end, nxt.start) is not None
+        and _number_before(text, numbers, nxt.start, w.end) is None
+    )
 
 
 def _has_any(low: str, words: tuple[str, ...], start: int, end: int) -> bool:

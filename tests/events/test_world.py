@@ -1002,3 +1002,92 @@ def test_war_wire_headlines(  # type: ignore[no-untyped-def]
     if place is not None:
         assert event.location.name == place
     assert (event.fatalities.value if event.fatalities else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # "shot dead at least six protesters": lethal force, by the police of the country the report names
+        (
+            "Kenyan police shot dead at least six protesters on Thursday as demonstrations against tax hikes spread.",
+            "Excessive force against protesters",
+            "Police Forces of Kenya",
+            "Protesters (Kenya)",
+        ),
+        # "Police in Nairobi fired": the city's police, acting there (not a state that fires, like "Moscow fired")
+        (
+            "Police in Nairobi fired tear gas on Tuesday to disperse hundreds of opposition supporters protesting "
+            "against the cost of living.",
+            "Protest with intervention",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+        ),
+        # rioters and mobs who attack the police: the police are actor2; a mob "of around 200 people" is a mob
+        (
+            "A mob of around 200 people attacked a police station in Araria district after a youth died in custody, "
+            "injuring four policemen.",
+            "Mob violence",
+            "Rioters (India)",
+            "Police Forces of India",
+        ),
+        (
+            "Supporters of a jailed cleric set fire to buses and attacked police in Lahore on Tuesday.",
+            "Violent demonstration",
+            "Rioters (Pakistan)",
+            "Police Forces of Pakistan",
+        ),
+        # "members of a family" are civilians, not members of a force
+        (
+            "Gunmen killed four members of a family in Nangarhar province on Saturday.",
+            "Attack",
+            "Unidentified Armed Group (Afghanistan)",
+            None,
+        ),
+        # the police killed by a suicide bomber are its target, not the bomber
+        (
+            "A suicide bomber targeted a police convoy in Quetta on Monday, killing three policemen.",
+            "Suicide bomb",
+            "Unidentified Armed Group (Pakistan)",
+            "Police Forces of Pakistan",
+        ),
+        # a bomb of no known author outside the war in Ukraine: ACLED's unknown armed group of the country
+        (
+            "An improvised explosive device went off near a market in Mogadishu on Sunday, killing five civilians.",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Somalia)",
+            None,
+        ),
+        # forces named with a capital ("the Indian Army", "the Nigerian Air Force"), a junta, the Pakistani Taliban
+        (
+            "The Indian Army foiled an infiltration bid along the Line of Control in Kupwara, killing two militants.",
+            "Armed clash",
+            "Military Forces of India",
+            "Unidentified Armed Group (India)",
+        ),
+        (
+            "The Nigerian Air Force bombed bandit hideouts in Zamfara state.",
+            "Air/drone strike",
+            "Military Forces of Nigeria",
+            None,
+        ),
+        (
+            "Myanmar junta troops torched more than 100 houses in a village in Sagaing region.",
+            "Looting/property destruction",
+            "Military Forces of Myanmar",
+            None,
+        ),
+        (
+            "Pakistani Taliban militants attacked a checkpoint in Bannu district, killing five soldiers.",
+            "Armed clash",
+            "TTP: Tehreek-i-Taliban Pakistan",
+            None,
+        ),
+    ],
+)
+def test_world_actors_of_protests_riots_and_attacks(  # type: ignore[no-untyped-def]
+    pipeline, text: str, sub_event_type: str, actor1: str, actor2: str | None
+) -> None:
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2

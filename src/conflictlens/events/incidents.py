@@ -426,10 +426,14 @@ def event_places(
             continue  # "Moscow's large-scale attack": the government, not the place
         if _ROLE_AFTER.match(text, after, after + 50):
             continue  # "the Donetsk governor said": a title, not where anything happened
-        if (place.kind == "country" or place.population >= 500_000) and (
-            _GOVERNMENT_VERB.match(text, after, after + 40)
-            or _ACCUSED_OF.match(text, after, after + 30)
-            or text.endswith(" by ", 0, p.start)
+        if (
+            (place.kind == "country" or place.population >= 500_000)
+            and (
+                _GOVERNMENT_VERB.match(text, after, after + 40)
+                or _ACCUSED_OF.match(text, after, after + 30)
+                or text.endswith(" by ", 0, p.start)
+            )
+            and not _FORCE_IN.search(text, max(0, p.start - 30), p.start)
         ):
             continue  # "Moscow launched ...", "accused Kyiv of shelling", "an attack by Kyiv": the state
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
@@ -457,6 +461,8 @@ def event_places(
 
 
 _LABEL_END = re.compile(r"\s*:")
+# "Police in Nairobi fired tear gas": the force of that city, which acted there (not the state of "Moscow launched")
+_FORCE_IN = re.compile(r"\b(?:police|troops|soldiers|protesters|demonstrators)\s+in\s+$", re.IGNORECASE)
 _REFERENCE_POINT = re.compile(
     r",?\s+(?:near|outside|close to|not far from|(?:\d+ ?km |\d+ kilometres |\d+ miles )?(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)\s+(?:the\s+(?:city|town)\s+of\s+)?",
@@ -878,7 +884,8 @@ _POLICE_WEAPONS = re.compile(
 )
 # lethal force on protesters, or serious injuries
 _LETHAL_FORCE = re.compile(
-    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shoots?|kills?|killed|killing|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
+    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|(?:shot|shoots?)(?: dead)?|kills?|killed|killing|open(?:s|ed)? fire on) "
+    r"(?:[\w-]+ ){0,3}"
     r"(?:protesters|demonstrators|marchers)|\blive (?:ammunition|rounds|bullets|fire)\b|"
     r"\b(?:seriously|critically|severely|fatally|gravely) (?:injured|wounded|hurt|burned|burnt)|"
     r"\b(?:severe|serious|grave|critical) (?:burns|injuries|wounds|condition)"

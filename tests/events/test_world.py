@@ -350,6 +350,9 @@ NON_EVENTS = [
     "The farmers' unions have called for a Bharat Bandh on September 27.",
     "Over 200 protests were held across the country last year, according to the report.",
     "He was among the leaders who led the anti-CAA protests in 2019.",
+    # a quarrel between people is a crime, whatever weapon; protests over weeks are referred to
+    "A man stabbed his neighbour to death in a dispute over land in Uttar Pradesh.",
+    "The president met opposition leaders to defuse tensions after weeks of protests.",
 ]
 
 
@@ -495,7 +498,7 @@ HEADLINES = [
     ("Militants attack police checkpoint in Sinai, killing 12", "Armed clash", "EG", 12),
     ("Two killed as security forces fire on protesters in Khartoum", "Excessive force against protesters", "SD", 2),
     ("Ethiopian troops and TPLF fighters clash near Mekelle", "Armed clash", "ET", None),
-    ("Israeli strike on Khan Younis kills 9 Palestinians", "Shelling/artillery/missile attack", "PS", 9),
+    ("Israeli strike on Khan Younis kills 9 Palestinians", "Air/drone strike", "PS", 9),  # Israel's, from the air
     ("Armed men kill 11 herders in central Mali village", "Attack", "ML", 11),
     ("Kashmir: three militants killed in gunfight with security forces in Shopian", "Armed clash", "IN", 3),
     ("Mozambique insurgents behead 20 in Cabo Delgado", "Attack", "MZ", 20),
@@ -905,6 +908,21 @@ def test_donbas_front_headlines(pipeline, text: str, sub_event_type: str, actor1
         # a rally that a bomb hit is no protest
         ("Bomb blast at Pakistan election rally kills 20", "Remote explosive/landmine/IED", None, None),
         ("Grenade attack on opposition rally in Dhaka wounds dozens", "Grenade", None, None),
+        # verbs in the present: "fire tear gas", "kidnap", "torches"; Israel's strikes with no weapon are air strikes
+        (
+            "Police fire tear gas at Kenyan opposition protesters",
+            "Protest with intervention",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+        ),
+        ("Bandits kidnap 50 in Zamfara", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", None),
+        (
+            "Mob torches police station in Bangladesh",
+            "Mob violence",
+            "Rioters (Bangladesh)",
+            "Police Forces of Bangladesh",
+        ),
+        ("Israeli strike on Gaza school kills 20", "Air/drone strike", "Military Forces of Israel", None),
         # headline verbs in the present
         ("Thousands march in Tel Aviv against judicial overhaul", "Peaceful protest", "Protesters (Israel)", None),
         (
@@ -1091,3 +1109,15 @@ def test_world_actors_of_protests_riots_and_attacks(  # type: ignore[no-untyped-
     assert event.sub_event_type == sub_event_type
     assert event.actor1 is not None and event.actor1.name == actor1
     assert (event.actor2.name if event.actor2 else None) == actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Unknown gunmen shot dead a police inspector in Srinagar on Sunday evening.", 1),  # one, with an article
+        ("Maoists kill jawan in IED blast in Bijapur", 1),  # a headline's one, without
+    ],
+)
+def test_one_killed_by_rank_or_title(pipeline, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.fatalities is not None and event.fatalities.value == killed

@@ -1121,3 +1121,24 @@ def test_world_actors_of_protests_riots_and_attacks(  # type: ignore[no-untyped-
 def test_one_killed_by_rank_or_title(pipeline, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.fatalities is not None and event.fatalities.value == killed
+
+
+def test_a_state_of_a_country_that_has_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Benin has a Plateau department, Nigeria a Plateau state: "state" says which
+    text = "Suspected herdsmen killed 15 people in an attack on a village in Plateau state on Wednesday night."
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert (event.location.country, event.location.admin1) == ("NG", "Plateau")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the death protested and the crowd that protests are no toll of the protest
+        "Protesters in Dhaka vandalised vehicles on Sunday, demanding justice for a student killed in a road accident.",
+        "Hundreds protested in Srinagar against the killing of two youths by the army.",
+    ],
+)
+def test_what_a_protest_is_about_is_no_toll(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.event_type in ("Protests", "Riots")
+    assert event.fatalities is None

@@ -521,8 +521,17 @@ class EventAssembler:
                 evidence.append(("sublocations", s.start, s.end))
 
         # casualties
-        fatalities = _count(d.counts, "killed", evidence, "fatalities") if d.counts else None
-        injured = _count(d.counts, "injured", evidence, "injured") if d.counts else None
+        counts = d.counts
+        if protest and counts:
+            # "demanding justice for a student killed in a road accident": the death protested, not one of the event
+            counts = [
+                c
+                for c in counts
+                if not _GRIEVANCE.search(doc.text, max(0, c.start - 40), c.start)
+                and not _CROWD_ACTS.match(doc.text, c.end, c.end + 60)  # "Hundreds protested ...": the crowd
+            ]
+        fatalities = _count(counts, "killed", evidence, "fatalities") if counts else None
+        injured = _count(counts, "injured", evidence, "injured") if counts else None
 
         # weapons
         weapons = _weapons(big.weapons, evidence)
@@ -968,6 +977,18 @@ _cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
 _validate_event = Event.__pydantic_validator__.validate_python
 
 
+# what a protest is about: "justice for a student killed ...", "against the killing of two youths"
+_GRIEVANCE = re.compile(
+    r"\b(?:justice for |(?:death|deaths|killing|killings|murder|murders) of |protest(?:ing|ed)? (?:against |over )?)"
+    r"(?:the |a |an |two |three |\d+ )?$",
+    re.IGNORECASE,
+)
+# the crowd that protests: a number with its verb ("Hundreds protested", "thousands of farmers marched")
+_CROWD_ACTS = re.compile(
+    r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:protested|marched|rallied|demonstrated|gathered|staged|took to|blocked|"
+    r"joined|held)\b",
+    re.IGNORECASE,
+)
 _UNKNOWN_GROUP = Actor(name="Unidentified Armed Group", country=None, kind="militia")
 
 

@@ -1094,6 +1094,19 @@ def test_war_wire_headlines(  # type: ignore[no-untyped-def]
             "Military Forces of Myanmar",
             None,
         ),
+        # a named group's gunman is the group's; gang members are an armed group of the country
+        (
+            "A Hamas gunman killed three Israelis at a bus stop in Jerusalem on Thursday.",
+            "Attack",
+            "Hamas Movement",
+            None,
+        ),
+        (
+            "Gang members set fire to dozens of homes in a neighbourhood of Port-au-Prince.",
+            "Looting/property destruction",
+            "Unidentified Armed Group (Haiti)",
+            None,
+        ),
         (
             "Pakistani Taliban militants attacked a checkpoint in Bannu district, killing five soldiers.",
             "Armed clash",

@@ -350,6 +350,9 @@ NON_EVENTS = [
     "The farmers' unions have called for a Bharat Bandh on September 27.",
     "Over 200 protests were held across the country last year, according to the report.",
     "He was among the leaders who led the anti-CAA protests in 2019.",
+    # a quarrel between people is a crime, whatever weapon; protests over weeks are referred to
+    "A man stabbed his neighbour to death in a dispute over land in Uttar Pradesh.",
+    "The president met opposition leaders to defuse tensions after weeks of protests.",
 ]
 
 
@@ -495,7 +498,7 @@ HEADLINES = [
     ("Militants attack police checkpoint in Sinai, killing 12", "Armed clash", "EG", 12),
     ("Two killed as security forces fire on protesters in Khartoum", "Excessive force against protesters", "SD", 2),
     ("Ethiopian troops and TPLF fighters clash near Mekelle", "Armed clash", "ET", None),
-    ("Israeli strike on Khan Younis kills 9 Palestinians", "Shelling/artillery/missile attack", "PS", 9),
+    ("Israeli strike on Khan Younis kills 9 Palestinians", "Air/drone strike", "PS", 9),  # Israel's, from the air
     ("Armed men kill 11 herders in central Mali village", "Attack", "ML", 11),
     ("Kashmir: three militants killed in gunfight with security forces in Shopian", "Armed clash", "IN", 3),
     ("Mozambique insurgents behead 20 in Cabo Delgado", "Attack", "MZ", 20),
@@ -910,6 +913,21 @@ def test_donbas_front_headlines(pipeline, text: str, sub_event_type: str, actor1
         # a rally that a bomb hit is no protest
         ("Bomb blast at Pakistan election rally kills 20", "Remote explosive/landmine/IED", None, None),
         ("Grenade attack on opposition rally in Dhaka wounds dozens", "Grenade", None, None),
+        # verbs in the present: "fire tear gas", "kidnap", "torches"; Israel's strikes with no weapon are air strikes
+        (
+            "Police fire tear gas at Kenyan opposition protesters",
+            "Protest with intervention",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+        ),
+        ("Bandits kidnap 50 in Zamfara", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", None),
+        (
+            "Mob torches police station in Bangladesh",
+            "Mob violence",
+            "Rioters (Bangladesh)",
+            "Police Forces of Bangladesh",
+        ),
+        ("Israeli strike on Gaza school kills 20", "Air/drone strike", "Military Forces of Israel", None),
         # headline verbs in the present
         ("Thousands march in Tel Aviv against judicial overhaul", "Peaceful protest", "Protesters (Israel)", None),
         (
@@ -1007,3 +1025,138 @@ def test_war_wire_headlines(  # type: ignore[no-untyped-def]
     if place is not None:
         assert event.location.name == place
     assert (event.fatalities.value if event.fatalities else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # "shot dead at least six protesters": lethal force, by the police of the country the report names
+        (
+            "Kenyan police shot dead at least six protesters on Thursday as demonstrations against tax hikes spread.",
+            "Excessive force against protesters",
+            "Police Forces of Kenya",
+            "Protesters (Kenya)",
+        ),
+        # "Police in Nairobi fired": the city's police, acting there (not a state that fires, like "Moscow fired")
+        (
+            "Police in Nairobi fired tear gas on Tuesday to disperse hundreds of opposition supporters protesting "
+            "against the cost of living.",
+            "Protest with intervention",
+            "Protesters (Kenya)",
+            "Police Forces of Kenya",
+        ),
+        # rioters and mobs who attack the police: the police are actor2; a mob "of around 200 people" is a mob
+        (
+            "A mob of around 200 people attacked a police station in Araria district after a youth died in custody, "
+            "injuring four policemen.",
+            "Mob violence",
+            "Rioters (India)",
+            "Police Forces of India",
+        ),
+        (
+            "Supporters of a jailed cleric set fire to buses and attacked police in Lahore on Tuesday.",
+            "Violent demonstration",
+            "Rioters (Pakistan)",
+            "Police Forces of Pakistan",
+        ),
+        # "members of a family" are civilians, not members of a force
+        (
+            "Gunmen killed four members of a family in Nangarhar province on Saturday.",
+            "Attack",
+            "Unidentified Armed Group (Afghanistan)",
+            None,
+        ),
+        # the police killed by a suicide bomber are its target, not the bomber
+        (
+            "A suicide bomber targeted a police convoy in Quetta on Monday, killing three policemen.",
+            "Suicide bomb",
+            "Unidentified Armed Group (Pakistan)",
+            "Police Forces of Pakistan",
+        ),
+        # a bomb of no known author outside the war in Ukraine: ACLED's unknown armed group of the country
+        (
+            "An improvised explosive device went off near a market in Mogadishu on Sunday, killing five civilians.",
+            "Remote explosive/landmine/IED",
+            "Unidentified Armed Group (Somalia)",
+            None,
+        ),
+        # forces named with a capital ("the Indian Army", "the Nigerian Air Force"), a junta, the Pakistani Taliban
+        (
+            "The Indian Army foiled an infiltration bid along the Line of Control in Kupwara, killing two militants.",
+            "Armed clash",
+            "Military Forces of India",
+            "Unidentified Armed Group (India)",
+        ),
+        (
+            "The Nigerian Air Force bombed bandit hideouts in Zamfara state.",
+            "Air/drone strike",
+            "Military Forces of Nigeria",
+            None,
+        ),
+        (
+            "Myanmar junta troops torched more than 100 houses in a village in Sagaing region.",
+            "Looting/property destruction",
+            "Military Forces of Myanmar",
+            None,
+        ),
+        # a named group's gunman is the group's; gang members are an armed group of the country
+        (
+            "A Hamas gunman killed three Israelis at a bus stop in Jerusalem on Thursday.",
+            "Attack",
+            "Hamas Movement",
+            None,
+        ),
+        (
+            "Gang members set fire to dozens of homes in a neighbourhood of Port-au-Prince.",
+            "Looting/property destruction",
+            "Unidentified Armed Group (Haiti)",
+            None,
+        ),
+        (
+            "Pakistani Taliban militants attacked a checkpoint in Bannu district, killing five soldiers.",
+            "Armed clash",
+            "TTP: Tehreek-i-Taliban Pakistan",
+            None,
+        ),
+    ],
+)
+def test_world_actors_of_protests_riots_and_attacks(  # type: ignore[no-untyped-def]
+    pipeline, text: str, sub_event_type: str, actor1: str, actor2: str | None
+) -> None:
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Unknown gunmen shot dead a police inspector in Srinagar on Sunday evening.", 1),  # one, with an article
+        ("Maoists kill jawan in IED blast in Bijapur", 1),  # a headline's one, without
+    ],
+)
+def test_one_killed_by_rank_or_title(pipeline, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.fatalities is not None and event.fatalities.value == killed
+
+
+def test_a_state_of_a_country_that_has_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Benin has a Plateau department, Nigeria a Plateau state: "state" says which
+    text = "Suspected herdsmen killed 15 people in an attack on a village in Plateau state on Wednesday night."
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert (event.location.country, event.location.admin1) == ("NG", "Plateau")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the death protested and the crowd that protests are no toll of the protest
+        "Protesters in Dhaka vandalised vehicles on Sunday, demanding justice for a student killed in a road accident.",
+        "Hundreds protested in Srinagar against the killing of two youths by the army.",
+    ],
+)
+def test_what_a_protest_is_about_is_no_toll(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.event_type in ("Protests", "Riots")
+    assert event.fatalities is None

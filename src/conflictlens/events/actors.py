@@ -20,7 +20,10 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:on|at|against|of|targeting|targeted|toward|towards|into|over|near|hit|hitting|shelled|struck|attacked|"
     r"with|from|in|positions of|between)\s+(?:the\s+)?|\b(?:hit|hitting|shelled|struck|attacked|targeting|targeted|"
     r"destroyed|damaged)"
-    r"\s+an?\s+)$",  # "struck a Russian command post": the target ("an explosion of a Russian mine": whose mine)
+    r"\s+an?\s+|"
+    # "killing three policemen and wounding 20 others": who was killed or hurt (a number or two words between)
+    r"\b(?:killing|kills|wounding|injuring)\s+(?:at least\s+)?(?:[\w-]+\s+){0,2})$",
+    # "struck a Russian command post": the target ("an explosion of a Russian mine": whose mine)
 )
 # "shelled by Russian forces" names the attacker; "a car driven by Russian soldiers" names a target
 # (the participles are looked behind from after "by": tested only where a "by" is, not at every position searched)

@@ -386,14 +386,18 @@ class EventAssembler:
             where = f" ({country_name(country)})" if country else ""
             crowd = "Rioters" if event_type == "Riots" else "Protesters"
             crowd_actor = Actor(name=crowd + where, country=country, kind="protesters")
+            named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
             if sub_type in ("Excessive force against protesters", "Protest with intervention"):
                 police = Actor(name="Police Forces" + (f" of {country_name(country)}" if country else ""),
                                country=country, kind="state_forces")  # fmt: skip
-                named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
                 forces = _localise(actor_of(named[0]), place) if named else police
                 # the force that used lethal force is actor1; one that only intervened is actor2
                 excessive = sub_type == "Excessive force against protesters"
                 actor1, actor2 = (forces, crowd_actor) if excessive else (crowd_actor, forces)
+            elif event_type == "Riots" and named:
+                # rioters who fight or attack the police ("attacked police", "clashed with security forces"): ACLED
+                # names the force as actor2
+                actor1, actor2 = crowd_actor, _localise(actor_of(named[0]), place)
             else:
                 actor1, actor2 = crowd_actor, None
         elif (
@@ -425,8 +429,13 @@ class EventAssembler:
         ):
             # "destroyed 18 of the 20 drones launched by Russia": the other side's air defence, over its own land
             actor1, actor2 = side_actor(_OPPOSITE[launcher.attrs["country"]]), actor_of(launcher)
-        elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade"):
-            actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
+        elif actor1 is None and sub_type in ("Remote explosive/landmine/IED", "Grenade", "Suicide bomb"):
+            if place is not None and place.country and place.country not in _OPPOSITE:
+                # a bomb away from the war in Ukraine: ACLED's unknown armed group of the country ("A roadside bomb
+                # killed five in Mogadishu")
+                actor1 = _localise(_UNKNOWN_GROUP, place)
+            elif sub_type != "Suicide bomb":
+                actor1 = Actor(name="Unidentified Military Forces", country=None, kind="other")  # a mine has no author
         elif (
             actor1 is None
             and event_type in ("Explosions/Remote violence", "Battles")
@@ -507,6 +516,10 @@ class EventAssembler:
             location = place.location_fields() if place is not None else self._country_location(country)
             if basis is not None:
                 evidence.append(("location", basis.start, basis.end))
+        if place is None and location.get("country"):
+            # no place named, but a country ("Kenyan police shot dead six protesters"): the crowd and force are its own
+            actor1 = _of_country(actor1, location["country"], protest)
+            actor2 = _of_country(actor2, location["country"], protest)
         sublocations: list[dict[str, Any]] = []
         for s in d.sublocations:
             sp = _place(s)
@@ -519,6 +532,14 @@ class EventAssembler:
         if counts and place is not None and place.kind != "country":
             # "a wave of strikes that killed at least 31 people across the country": not this town's toll
             counts = [c for c in counts if not _NATIONWIDE.match(doc.text, c.end)]
+        if protest and counts:
+            # "demanding justice for a student killed in a road accident": the death protested, not one of the event
+            counts = [
+                c
+                for c in counts
+                if not _GRIEVANCE.search(doc.text, max(0, c.start - 40), c.start)
+                and not _CROWD_ACTS.match(doc.text, c.end, c.end + 60)  # "Hundreds protested ...": the crowd
+            ]
         fatalities = _count(counts, "killed", evidence, "fatalities") if counts else None
         injured = _count(counts, "injured", evidence, "injured") if counts else None
 
@@ -967,6 +988,13 @@ def _localise(actor: Actor | None, place: Place | None) -> Actor | None:
         return Actor(
             name=f"Military Forces of {country_name(place.country)}", country=place.country, kind="state_forces"
         )
+    if actor is not None and actor.name == "Unidentified Armed Group":
+        # ACLED names unknown gunmen by the country they act in ("Unidentified Armed Group (Nigeria)"); in the war
+        # between Russia and Ukraine an unnamed group takes no side
+        if place is None or not place.country or place.country in _OPPOSITE:
+            return actor
+        return Actor(name=f"Unidentified Armed Group ({country_name(place.country)})", country=place.country,
+                     kind=actor.kind)  # fmt: skip
     if actor is not None and actor.name == "Protesters (Ukraine)":  # the lexicon's default: protesters are local
         if place is None or not place.country:
             return Actor(name="Protesters", country=None, kind="protesters")
@@ -987,6 +1015,37 @@ _Cite = tuple[str, int, int]
 _cite_order = itemgetter(1, 0)  # (start, field) of a _Cite
 # ``Event.model_validate`` without its keyword handling: the model's own validator, called once per event
 _validate_event = Event.__pydantic_validator__.validate_python
+
+
+# what a protest is about: "justice for a student killed ...", "against the killing of two youths"
+_GRIEVANCE = re.compile(
+    r"\b(?:justice for |(?:death|deaths|killing|killings|murder|murders) of |protest(?:ing|ed)? (?:against |over )?)"
+    r"(?:the |a |an |two |three |\d+ )?$",
+    re.IGNORECASE,
+)
+# the crowd that protests: a number with its verb ("Hundreds protested", "thousands of farmers marched")
+_CROWD_ACTS = re.compile(
+    r"\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:protested|marched|rallied|demonstrated|gathered|staged|took to|blocked|"
+    r"joined|held)\b",
+    re.IGNORECASE,
+)
+_UNKNOWN_GROUP = Actor(name="Unidentified Armed Group", country=None, kind="militia")
+
+
+def _of_country(actor: Actor | None, country: str, protest: bool) -> Actor | None:
+    """A crowd or police force at a protest, or an unknown armed group, of no known country (``_localise`` found no
+    place) as the one of ``country``."""
+    if actor is None or actor.country is not None:
+        return actor
+    if actor.name == "Unidentified Armed Group" and country not in _OPPOSITE:
+        return Actor(name=f"{actor.name} ({country_name(country)})", country=country, kind=actor.kind)
+    if not protest:
+        return actor
+    if actor.name in ("Protesters", "Rioters"):
+        return Actor(name=f"{actor.name} ({country_name(country)})", country=country, kind=actor.kind)
+    if actor.name == "Police Forces":
+        return Actor(name=f"Police Forces of {country_name(country)}", country=country, kind=actor.kind)
+    return actor
 
 
 def _contains(outer: Place, inner: Place) -> bool:

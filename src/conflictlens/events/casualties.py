@@ -34,7 +34,7 @@ _SINGULAR = re.compile(
     r"policeman|councill?or|lawmaker|politician|elder|cleric|imam|pastor|activist|judge|teacher|student|teenager|"
     r"driver|worker|volunteer|rescuer|medic|journalist|pensioner|farmer|employee|individual|member|mother|father|son|"
     r"daughter|wife|husband|passenger|victim|head|official|officer|commander|chief|mayor|collaborator|guard|priest|"
-    r"director))\b(?!\s+(?:who|(?:was\s+|is\s+)?among)\b)",
+    r"director|inspector|constable|jawan|businessman|shopkeeper|leader))\b(?!\s+(?:who|(?:was\s+|is\s+)?among)\b)",
 )
 # headline style, no article: "Russian shelling kills woman in Kherson", "Civilian killed by drone in Sumy"
 # A headline's first words may say who ("Ukrainian army officer killed ..."), and up to two words may stand between
@@ -46,7 +46,7 @@ _BARE_SINGULAR = re.compile(
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
     # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim;
     # "Civilian death toll ... rises to 52": what kind of toll, not one more
-    r"herder|trader|aide|fighter|marine|paratrooper)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|"
+    r"herder|trader|aide|fighter|marine|paratrooper|jawan|constable|inspector)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|"
     r"\s+(?:says|said|told|claims?|claimed|reports?|reported|confirms?|confirmed)\b|"
     r"\s+(?:death\s+|casualty\s+)?tolls?\b|\s+(?:deaths|casualties)\b)"
 )

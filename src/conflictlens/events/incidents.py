@@ -64,8 +64,15 @@ _ARRESTED_BEFORE = re.compile(
     r"\b(?:for|of|against|to|on|with|among) (?:the |all )?(?:[\w-]+ ){0,2}(?:persons|people|men|accused|suspects|"
     r"youths|protesters|activists|workers|leaders) (?:who were |who had been )?$"
 )
+# "after weeks of protests", "months of unrest and demonstrations": a period of protests, not one told here
+_PERIOD_OF = re.compile(r"\b(?:weeks|months|years|days) of (?:[\w-]+ ){0,2}$")
 # "the protesting doctors": the participle says who, not that a protest took place here
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:the|these|those|of|to|by|with|and)\s+$")
+# quarrels between people: a stabbing or a shooting told with them, by no armed group or force, is a crime
+_PERSONAL_CUES = (
+    r"domestic (?:dispute|violence)|(?:family|property|marital|land) dispute|dowry|hono(?:u)?r killing|"
+    r"(?:dispute|quarrel|row|argument) over (?:[\w-]+ ){0,2}(?:land|property|money|debts?|loans?|parking|water|dowry)"
+)
 # Disasters, accidents and ordinary crime kill, destroy and lead to arrests too, but are not political violence
 # (ACLED codes none of them): a clause with such a cue and nothing armed in it is no event.
 _NON_CONFLICT = re.compile(
@@ -80,12 +87,14 @@ _NON_CONFLICT = re.compile(
     r"robbers?|robbery|robbed|thieves|theft|burglar\w*|fraud|embezzl\w*|brib(?:e|es|ed|ery)|poach(?:er|ers|ing)|"
     r"(?:fire|blaze|explosion|blast) at (?:a|an|the) (?:[\w-]+ ){0,2}(?:factory|plant|refinery|warehouse|godown|"
     r"workshop|kiln|mine|firecracker unit)|fireworks|firecrackers?|(?:spurious|illicit|toxic) (?:liquor|alcohol)|"
-    r"hooch|food poisoning|cholera|outbreak|domestic (?:dispute|violence)|(?:family|property|marital|land) dispute|"
-    r"dowry|hono(?:u)?r killing)\b"
+    rf"hooch|food poisoning|cholera|outbreak|{_PERSONAL_CUES})\b"
 )
+_PERSONAL = re.compile(rf"\b(?:{_PERSONAL_CUES})\b")
 _ARMED_ROLES = frozenset(["shelling", "air", "clash", "intercept", "suicide", "grenade", "attack", "protest", "riot",
                           "abduct", "sexual", "withdraw", "regain", "hq", "defuse"])  # fmt: skip
 _ARMED_ROLES_BUT_WITHDRAW = _ARMED_ROLES - {"withdraw"}
+# roles that still make a clause armed beside a quarrel between people: not a stabbing or a shooting ("attack")
+_CRIME_ROLES = _ARMED_ROLES - {"attack"}
 # (role sets that :func:`classify` compares a frame's roles with: made once, not at every comparison)
 _KILL_ONLY = frozenset(["kill"])
 _KILL_OR_ATTACK = frozenset(["kill", "attack"])
@@ -159,6 +168,10 @@ _SMALL_ARMS = re.compile(r"small arms|rifles?|automatic weapons")
 _BOMBING = re.compile(r"bomb(?:ing|ings|ed)")
 # weapons that make remote violence (shelling, strikes), not a fight or an attack at close range
 _HEAVY_WEAPONS = frozenset(["missile", "drone", "rocket", "artillery", "aircraft", "bomb"])
+# forces whose "strikes", with no weapon named, are from the air ("Israeli strike on Gaza school kills 20", "a US
+# strike in Somalia"): ACLED codes them as air strikes
+_AIR_STRIKERS = frozenset(["Military Forces of Israel", "Military Forces of United States"])
+_STRIKE_OR_KILL = frozenset(["strike", "kill"])
 _AIR_ACTOR = re.compile(r"\b(?:air|aviation|aircraft|jets?|helicopters?|drones?|aerospace)\b", re.IGNORECASE)
 # "intercepted 11 drones, the rest hit the targets": an interception that did not stop the strike
 _REST_HIT = re.compile(r"\b(?:the rest|the others|others|the remaining(?: \w+)?)\s+(?:\w+\s+)?(?:hit|struck|reached)\b")
@@ -376,6 +389,8 @@ def live_triggers(
             continue  # "custody was ordered for the 12 persons arrested ...": people arrested before, told of
         if low.startswith("protesting ", ts) and _PARTICIPLE_BEFORE.search(low, max(0, ts - 6), ts):
             continue
+        if role in ("protest", "riot") and _PERIOD_OF.search(low, max(start, ts - 30), ts):
+            continue  # "to defuse tensions after weeks of protests": protests over a period, referred to
         if role in ("capture", "regain") and _ATTEMPT.search(low[max(start, ts - 50) : ts]):
             attrs.update(role="clash", sub_event_type="Armed clash")  # "tried to capture the city": a fight
         elif role == "other" and not _OTHER_PREFIX.match(low):
@@ -436,10 +451,14 @@ def event_places(
             continue  # "the Donetsk governor said": a title, not where anything happened
         if _NAMED_AFTER_IT.match(text, after, after + 40):
             continue  # "the Dnipro hydroelectric power plant in Zaporizhzhia": named after a place, elsewhere
-        if (place.kind == "country" or place.population >= 500_000) and (
-            _GOVERNMENT_VERB.match(text, after, after + 40)
-            or _ACCUSED_OF.match(text, after, after + 30)
-            or text.endswith(" by ", 0, p.start)
+        if (
+            (place.kind == "country" or place.population >= 500_000)
+            and (
+                _GOVERNMENT_VERB.match(text, after, after + 40)
+                or _ACCUSED_OF.match(text, after, after + 30)
+                or text.endswith(" by ", 0, p.start)
+            )
+            and not _FORCE_IN.search(text, max(0, p.start - 30), p.start)
         ):
             continue  # "Moscow launched ...", "accused Kyiv of shelling", "an attack by Kyiv": the state
         if place.kind == "country" and _ATTRIBUTIVE.match(text, after, after + 40):
@@ -467,6 +486,8 @@ def event_places(
 
 
 _LABEL_END = re.compile(r"\s*:")
+# "Police in Nairobi fired tear gas": the force of that city, which acted there (not the state of "Moscow launched")
+_FORCE_IN = re.compile(r"\b(?:police|troops|soldiers|protesters|demonstrators)\s+in\s+$", re.IGNORECASE)
 _REFERENCE_POINT = re.compile(
     r",?\s+(?:near|outside|close to|not far from|(?:\d+ ?km |\d+ kilometres |\d+ miles )?(?:north|south|east|west|"
     r"north-?east|north-?west|south-?east|south-?west)(?:ern)? of)\s+(?:the\s+(?:city|town)\s+of\s+)?",
@@ -556,6 +577,8 @@ def build_frames(doc: Document) -> list[Frame]:
             )
         if not any(_armed(f) for f in sent_frames) and _NON_CONFLICT.search(low, sent.start, sent.end):
             continue  # "An earthquake struck southern Turkey, killing 40": not an event
+        if not any(_armed(f, _CRIME_ROLES) for f in sent_frames) and _PERSONAL.search(low, sent.start, sent.end):
+            continue  # "A man stabbed his neighbour to death in a dispute over land": a crime
         for frame, (cs, ce, until, place_end, _trig, counts) in zip(sent_frames, parts, strict=True):
             treated = (
                 _TREATED.search(low, cs, place_end) if hospital and low.find("hospital", cs, place_end) >= 0 else None
@@ -626,12 +649,13 @@ def _armed_actor(actor: Span) -> bool:
     )
 
 
-def _armed(frame: Frame) -> bool:
-    """Whether a clause tells of arms or armed people: a weapon, a force or group, a fighting verb."""
+def _armed(frame: Frame, roles: frozenset[str] = _ARMED_ROLES) -> bool:
+    """Whether a clause tells of arms or armed people: a weapon, a force or group, a fighting verb (one of
+    ``roles``)."""
     return (
         bool(frame.weapons)
         or any(_armed_actor(a) for a in frame.actors)
-        or any(t.attrs["role"] in _ARMED_ROLES for t in frame.triggers)
+        or any(t.attrs["role"] in roles for t in frame.triggers)
     )
 
 
@@ -812,7 +836,10 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
     ):
         return result("Armed clash")  # direct fire between forces (ACLED codes small-arms fire as a clash)
     attacker = _attacker(frame, doc)
-    air_attacker = attacker is not None and bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
+    air_attacker = attacker is not None and (
+        bool(_AIR_ACTOR.search(doc.text[attacker.start : attacker.end]))
+        or (attacker.attrs.get("name") in _AIR_STRIKERS and r <= _STRIKE_OR_KILL and not cats)
+    )
     if (
         attacker is not None
         and attacker.attrs.get("kind") in ("militia", "rebels")
@@ -888,7 +915,8 @@ _POLICE_WEAPONS = re.compile(
 )
 # lethal force on protesters, or serious injuries
 _LETHAL_FORCE = re.compile(
-    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|shot|shoots?|kills?|killed|killing|open(?:s|ed)? fire on) (?:[\w-]+ ){0,3}"
+    r"\b(?:fir(?:e|es|ed|ing) (?:at|on|upon)|(?:shot|shoots?)(?: dead)?|kills?|killed|killing|open(?:s|ed)? fire on) "
+    r"(?:[\w-]+ ){0,3}"
     r"(?:protesters|demonstrators|marchers)|\blive (?:ammunition|rounds|bullets|fire)\b|"
     r"\b(?:seriously|critically|severely|fatally|gravely) (?:injured|wounded|hurt|burned|burnt)|"
     r"\b(?:severe|serious|grave|critical) (?:burns|injuries|wounds|condition)"
@@ -898,8 +926,8 @@ _STATE_FORCE = re.compile(
 )
 _MOB = re.compile(r"\b(?:mobs?|crowds?|villagers|locals|vigilantes|residents)\b|lynch")
 _MOB_VIOLENCE = re.compile(
-    r"\b(?:lynch\w*|beat|beaten|killed|hacked|stoned|to death|assaulted|thrashed|attacked|set fire|set ablaze|on fire|"
-    r"torched|burn(?:ed|t)|ransacked|vandali[sz]ed)\b"
+    r"\b(?:lynch\w*|beat|beats|beaten|killed|kills|hacked|stoned|to death|assaulted|thrashed|attacked|set fire|"
+    r"set ablaze|on fire|torched|torches|burn(?:ed|t)|ransacked|vandali[sz]ed)\b"
 )
 
 

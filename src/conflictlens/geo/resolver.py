@@ -245,6 +245,10 @@ class ToponymResolver:
                 if not cands:
                     attrs.update(role="place", place=None, confidence=0.0)
                     continue
+            if len(cands) > 1 and _STATE_AFTER.search(text, sp.start, sp.end):
+                # "Plateau state" is Nigeria's, not Benin's Plateau department: a "state" of a country that has them
+                in_states = [p for p in cands if p.country in _STATE_COUNTRIES]
+                cands = in_states or cands
             if len(cands) == 1:  # nothing to choose between (most names): no scoring
                 best, conf = cands[0], 0.95
             else:  # the evidence below only matters where there is a choice
@@ -402,6 +406,11 @@ def _same_sentence(doc: Document, a: Span, b: Span) -> bool:
 
 
 _EVENT_RANK = {"point": 0, "town": 0, "admin2": 2, "district": 1, "admin1": 3, "region": 4, "country": 5, "water": 6}
+
+
+# countries whose first-level divisions are "states" ("Plateau state", "Rakhine State", "Blue Nile state")
+_STATE_COUNTRIES = frozenset(["NG", "IN", "US", "MX", "SD", "SS", "MM", "MY", "BR", "AU", "VE", "DE", "AT"])
+_STATE_AFTER = re.compile(r"\s[Ss]tate$")
 
 
 def event_place(doc: Document, start: int, end: int, min_confidence: float = 0.2) -> tuple[Span | None, list[Span]]:

@@ -628,3 +628,42 @@ def test_a_power_plant_named_after_another_place(pipeline) -> None:  # type: ign
     text = "A strike on the Dnipro hydroelectric power plant in Zaporizhzhia caused a fire and killed one person."
     [event] = run(pipeline, text, published=dt.date(2024, 3, 22)).events
     assert event.location.admin1 == "Zaporizhia Oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "trigger"),
+    [
+        # what air defences destroyed is an interception
+        (
+            "Russia's defence ministry said its air defences had destroyed 13 Ukrainian drones over the Kursk region.",
+            "Disrupted weapons use",
+            "Military Forces of Russia",
+            "air defences had destroyed",
+        ),  # fmt: skip
+        # ... and the strike that got through is what the event is, told by its own verb
+        (
+            "Russia attacked Ukraine with 38 missiles on Monday. Air defences destroyed 30 of them, and the rest hit "
+            "residential buildings in Kyiv.",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "attacked",
+        ),
+        # debris of a downed missile: the launcher's strike, whoever shot it down
+        (
+            "Ukrainian forces intercepted a Russian X-59 rocket, but the debris hit residential buildings near "
+            "Kryvyi Rih.",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            None,
+        ),
+    ],
+)
+def test_air_defence_and_what_got_through(
+    pipeline, text: str, sub_event_type: str, actor1: str, trigger: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    event = run(pipeline, text, published=dt.date(2024, 5, 6)).events[0]
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1
+    if trigger is not None:
+        [cited] = [e for e in event.evidence if e.field == "event_type"]
+        assert text[cited.start : cited.end] == trigger

@@ -208,11 +208,13 @@ def pick_actors(
         ]
     subjects: list[Span] = []
     objects: list[Span] = []
+    intercepting = trigger is not None and trigger.attrs.get("role") == "intercept"
     for a in actors:
-        if _ITS_ACTION.search(text, a.start, a.end) and (
-            not _WEAPON_END.search(text, a.start, a.end)
-            or not is_object(doc, a, clause_start)
-            or _ACTION_AFTER.match(text, a.end)
+        weapon = _WEAPON_END.search(text, a.start, a.end) is not None
+        if weapon and intercepting and a.start >= trigger.end:  # type: ignore[union-attr]
+            objects.append(a)  # "destroyed 13 Ukrainian drones": what was shot down
+        elif _ITS_ACTION.search(text, a.start, a.end) and (
+            not weapon or not is_object(doc, a, clause_start) or _ACTION_AFTER.match(text, a.end)
         ):
             subjects.append(a)  # "toll from Russian strike on Uman", "killed in Russian attack": whose strike it was
         elif _PASSIVE_VICTIM.match(text, a.end) or DOWNED_AIRCRAFT.match(text, a.end):

@@ -376,6 +376,15 @@ class EventAssembler:
                 if all(p.name != party.name for p in parties):
                     parties.append(party)
             actor1, actor2 = (*parties, None, None)[:2]
+        if (
+            attacker_span is not None
+            and place is not None
+            and place.country in _OPPOSITE
+            and _BARE_AIR_DEFENCE.fullmatch(doc.text, attacker_span.start, attacker_span.end)
+        ):
+            # "its air defences destroyed 13 drones over the Kursk region": a country's air defence is over its own
+            # land (in Crimea, Russia's)
+            actor1 = side_actor("RU" if _in_crimea(place) else place.country)
         actor1 = _localise(actor1, place)
         actor2 = _localise(actor2, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
@@ -401,13 +410,18 @@ class EventAssembler:
             else:
                 actor1, actor2 = crowd_actor, None
         elif (
-            trigger is not None
-            and trigger.attrs.get("role") == "intercept"
+            (downing := next((t for t in big.triggers if t.attrs.get("role") == "intercept"), None)) is not None
             and sub_type in ("Air/drone strike", "Shelling/artillery/missile attack")
             and actor1 is not None
             and actor1.country in _OPPOSITE
             and attacker_span is not None
-            and _sentence_of(doc, attacker_span.start) == _sentence_of(doc, trigger.start)  # the interceptor
+            and _sentence_of(doc, attacker_span.start) == _sentence_of(doc, downing.start)
+            # the interceptor: who shot it down ("Ukrainian forces intercepted ...", "... shot down by the Ukrainian
+            # military"), not whose missile it was ("intercepted a Russian X-59 rocket")
+            and (
+                attacker_span.end <= downing.start
+                or doc.text[downing.end : attacker_span.start].strip().lower() in ("by", "by the")
+            )
             and not aircraft_down(doc.text[big.start : big.end].lower())
         ):
             # a downed drone or missile whose debris still hit something: ACLED codes the strike of the side that
@@ -902,6 +916,9 @@ def _weapon_user(frame: Frame) -> str | None:
     users = {s.attrs.get("user") for w in frame.weapons for s in w.spans if s.label == "weapon"}
     users.discard(None)
     return users.pop() if len(users) == 1 else None
+
+
+_BARE_AIR_DEFENCE = re.compile(r"(?:the\s+)?air[ -]defen[cs]es?(?:\s+(?:forces|systems|units))?", re.IGNORECASE)
 
 
 def _aircraft_lost(doc: Document, frame: Frame) -> str | None:

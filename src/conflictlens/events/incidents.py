@@ -732,6 +732,16 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         typed = [t for t in frame.triggers if t.attrs.get("sub_event_type") == sub]
         if typed:
             return EVENT_TYPE_OF[sub], sub, _top_trigger(typed, near)
+        if main is not None and main.attrs.get("role") == "intercept" and sub != "Disrupted weapons use":
+            # the strikes that got through, not the interceptions, say what happened ("Russia attacked Ukraine with
+            # 38 missiles ... Air defences destroyed 30"), unless what was shot down was an aircraft
+            struck = [
+                t
+                for t in frame.triggers
+                if t.attrs.get("role") != "intercept" and not _DEBRIS.match(doc.text, t.start, t.end)
+            ]  # (debris that fell is what the interception left: it still tells the event, see assemble)
+            if struck and not aircraft_down(text):
+                return EVENT_TYPE_OF[sub], sub, _top_trigger(struck, near)
         return EVENT_TYPE_OF[sub], sub, main
 
     prefix = _ACLED_LABEL.match(text)
@@ -877,6 +887,9 @@ def _gathering_hit(frame: Frame, doc: Document) -> bool:
         _GATHERING.fullmatch(text, t.start, t.end) and _GATHERING_HIT.search(text, max(0, t.start - 40), t.start)
         for t in said
     )
+
+
+_DEBRIS = re.compile(r"(?:falling\s+)?(?:debris|fragments|wreckage)\b", re.IGNORECASE)
 
 
 def _protest_type(r: set[str], text: str) -> str:

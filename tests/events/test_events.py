@@ -667,3 +667,24 @@ def test_air_defence_and_what_got_through(
     if trigger is not None:
         [cited] = [e for e in event.evidence if e.field == "event_type"]
         assert text[cited.start : cited.end] == trigger
+
+
+def test_an_earlier_incident_told_as_a_time_lends_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine and Russia exchanged 195 prisoners of war each on Wednesday in a deal brokered by the United Arab "
+        "Emirates, officials on both sides said, a week after a Russian military plane crashed in the Belgorod region."
+    )
+    [event] = run(pipeline, text, published=dt.date(2024, 1, 31)).events
+    assert event.sub_event_type == "Agreement"
+    assert event.location.precision == "unknown"
+
+
+def test_the_sbu_detains(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ukraine's SBU security service said on Wednesday it had detained two men in the Odesa region suspected of "
+        "passing coordinates of military facilities to Russia."
+    )
+    [event] = run(pipeline, text, published=dt.date(2024, 1, 31)).events
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 is not None and event.actor1.name.startswith("Police Forces of Ukraine")
+    assert event.location.admin1 == "Odesa Oblast"

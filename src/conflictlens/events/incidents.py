@@ -198,6 +198,11 @@ _SUPERLATIVE_SINCE = re.compile(
 # (its nouns are looked for in the whole text first, like the aggregate cues)
 _REFERENCE_NOUNS = ("retaliation", "revenge", "reprisal", "response")
 _REFERENCE = re.compile(rf"\b(?:in )?(?:{'|'.join(_REFERENCE_NOUNS)}) (?:for|to)\b")
+# a clause after the first that tells an earlier incident as a time ("..., a week after a Russian military plane
+# crashed in the Belgorod region"): its places are not the event's
+# (clauses break before "after": the time it names ends the clause before)
+_TIME_BEFORE = re.compile(r",\s*(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s*$")
+_AFTER_START = re.compile(r"\s*after\b")
 # "the injured were taken to hospitals in Owo and Akure": where they were treated, not where it happened
 _TREATED = re.compile(
     r"\b(?:taken|rushed|admitted|brought|transported|evacuated|treated) (?:to|in|at) (?:[\w-]+ ){0,3}hospitals?\b"
@@ -512,6 +517,7 @@ def build_frames(doc: Document) -> list[Frame]:
     dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     # patterns that few documents match are searched clause by clause only in a text with one of their words
     refers = _mentions_any(low, _REFERENCE_NOUNS)
+    after = " after " in low
     since = "since" in low
     hospital = "hospital" in low
     aggregates = _mentions_any(low, _AGGREGATE_CUES)
@@ -530,6 +536,13 @@ def build_frames(doc: Document) -> list[Frame]:
             if refers and (reference := _REFERENCE.search(low, cs, ce)) and reference.start() <= until:
                 # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
                 until = place_end = reference.start()
+            elif (
+                after
+                and cs > sent.start
+                and _AFTER_START.match(low, cs, ce)
+                and _TIME_BEFORE.search(low, max(sent.start, cs - 24), cs)
+            ):
+                until = place_end = cs
             trig = live_triggers(doc, cs, ce, until, low=low, quotes=quotes)
             counts = read_counts(doc, cs, ce, low=low)
             if counts and quotes:

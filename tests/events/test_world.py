@@ -1160,3 +1160,44 @@ def test_what_a_protest_is_about_is_no_toll(pipeline, text: str) -> None:  # typ
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.event_type in ("Protests", "Riots")
     assert event.fatalities is None
+
+
+def test_a_demonym_of_another_country_does_not_unplace_a_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Israeli raids" says who raided, not where the protest was: Ramallah, the only town of the name, stays
+    text = "Hundreds of Palestinians protested in Ramallah on Friday against Israeli raids in the occupied West Bank."
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert (event.location.name, event.location.country) == ("Ramallah", "PS")
+
+
+def test_a_short_alias_of_a_war_village_in_a_report_from_elsewhere(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "Mare" is another name of a Crimean Mar'yanovka: in a report from Rio it is the Complexo da Mare
+    text = "Residents protested in Rio de Janeiro's Complexo da Mare on Tuesday after a police raid."
+    events = pipeline.run_text(text, published=PUBLISHED).events
+    assert [(e.location.name, e.location.country) for e in events] == [("Rio de Janeiro", "BR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [
+        # ISO 3166-2 names these divisions in French, Somali or Arabic; the news in English
+        ("ADF rebels killed 12 villagers in an attack on Kipupu village in North Kivu province.", "CD", "Nord-Kivu"),
+        ("Al Shabaab fighters attacked an army base in the Lower Shabelle region.", "SO", "Lower Shabelle"),
+        ("A roadside bomb killed four soldiers on patrol near Qayyarah in Nineveh province.", "IQ", "Ninewa"),
+    ],
+)
+def test_a_province_in_english_is_the_place_of_an_unknown_village(
+    pipeline, text: str, country: str, admin1: str
+) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert (event.location.country, event.location.admin1) == (country, admin1)
+
+
+def test_congo_alone_is_the_democratic_republic(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # wire style: "Congo" is Kinshasa's country, Brazzaville's is the "Republic of Congo"
+    [event] = pipeline.run_text(
+        "Rebels attacked a village in eastern Congo, killing nine civilians.", published=PUBLISHED
+    ).events
+    assert event.location.country == "CD"
+    text = "Police fired tear gas at protesters in Pointe-Noire, Republic of Congo, on Monday."
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.location.country == "CG"

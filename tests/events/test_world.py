@@ -1201,3 +1201,30 @@ def test_congo_alone_is_the_democratic_republic(pipeline) -> None:  # type: igno
     text = "Police fired tear gas at protesters in Pointe-Noire, Republic of Congo, on Monday."
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.location.country == "CG"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # an acronym or a capitalised noun after a state's name in a headline starts no longer name
+        ("Chhattisgarh IED blast: two CRPF jawans killed", "Chhattīsgarh"),
+        ("Jharkhand Blast: two jawans killed in IED explosion", "Jhārkhand"),
+    ],
+)
+def test_a_state_named_before_a_headline_noun(pipeline, text: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert (event.location.country, event.location.admin1) == ("IN", admin1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mine that is dug for ore is no landmine
+        "Hundreds of workers protested outside a lithium mine in Jujuy province on Thursday, demanding higher wages.",
+        "Mine workers staged a sit-in in Rustenburg on Monday over unpaid wages.",
+    ],
+)
+def test_a_mine_of_ore_is_no_weapon(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.weapons == []

@@ -1116,6 +1116,25 @@ def test_war_wire_headlines(  # type: ignore[no-untyped-def]
             "Pakistani Taliban militants attacked a checkpoint in Bannu district, killing five soldiers.",
             "Armed clash",
             "TTP: Tehreek-i-Taliban Pakistan",
+            "Military Forces of Pakistan",  # the soldiers attacked are the other side
+        ),
+        (
+            "Gunmen attacked a military convoy near Kidal in northern Mali on Wednesday, killing four soldiers.",
+            "Armed clash",
+            "Unidentified Armed Group (Mali)",
+            "Military Forces of Mali",
+        ),
+        (
+            "Militants attacked a police post in Dera Ismail Khan, killing two policemen.",
+            "Armed clash",
+            "Unidentified Armed Group (Pakistan)",
+            "Police Forces of Pakistan",
+        ),
+        # a police box torched is property: the rioters fought no one
+        (
+            "Protesters torched a police box in Dhaka on Monday during a rally over job quotas.",
+            "Violent demonstration",
+            "Rioters (Bangladesh)",
             None,
         ),
     ],

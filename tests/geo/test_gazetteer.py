@@ -118,3 +118,16 @@ def test_processes_compiling_the_index_at_once_share_a_home(tmp_path: Path) -> N
     gdir = tmp_path / "gazetteer"
     assert [p.name for p in gdir.iterdir() if p.is_file()] == [f"index-v{INDEX_VERSION}.pickle"]
     assert len(Gazetteer.load(home=tmp_path)) == int(outs[0][0])
+
+
+def test_english_names_of_world_divisions_are_iso_codes() -> None:
+    # a mistyped code in world_admin1.tsv would add no name at all: every row must be a top-level ISO 3166-2 division
+    import pycountry
+
+    from conflictlens.geo.gazetteer import _data_lines
+
+    rows = list(_data_lines("world_admin1.tsv"))
+    assert rows
+    for row in rows:
+        sub = pycountry.subdivisions.get(code=row[0].strip())
+        assert sub is not None and sub.parent_code is None, row[0]

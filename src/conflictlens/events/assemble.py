@@ -395,7 +395,13 @@ class EventAssembler:
             where = f" ({country_name(country)})" if country else ""
             crowd = "Rioters" if event_type == "Riots" else "Protesters"
             crowd_actor = Actor(name=crowd + where, country=country, kind="protesters")
-            named = [a for a in big.actors if a.attrs.get("kind") == "state_forces" and not a.attrs.get("bare")]
+            named = [
+                a
+                for a in big.actors
+                if a.attrs.get("kind") == "state_forces"
+                and not a.attrs.get("bare")
+                and not _FORCE_PROPERTY.match(doc.text, a.end)  # "torched a police box": property, not the force
+            ]
             if sub_type in ("Excessive force against protesters", "Protest with intervention"):
                 police = Actor(name="Police Forces" + (f" of {country_name(country)}" if country else ""),
                                country=country, kind="state_forces")  # fmt: skip
@@ -483,6 +489,18 @@ class EventAssembler:
             # inferred, as a reader would: the other side fired -- in Crimea, held by Russia since 2014, Ukraine
             held = _in_crimea(place) or (d.place is not None and _occupied(doc, d.place))
             actor1 = side_actor("UA" if held else _OPPOSITE[place.country])
+        if (
+            sub_type == "Armed clash"
+            and actor2 is None
+            and actor1 is not None
+            and actor1.kind in ("militia", "rebels")
+            and (home := place.country if place is not None else actor1.country)
+            and home not in _OPPOSITE
+            and (hit := _STATE_TARGET.search(doc.text, attacker_span.end if attacker_span else big.start, big.end))
+        ):
+            # "Militants attacked a checkpoint, killing five soldiers": the force attacked is the other side
+            force = "Police Forces" if hit.group(1) else "Military Forces"
+            actor2 = Actor(name=f"{force} of {country_name(home)}", country=home, kind="state_forces")
         if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
             civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
             if civ and event_type != "Battles":
@@ -1047,6 +1065,18 @@ _CROWD_ACTS = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN_GROUP = Actor(name="Unidentified Armed Group", country=None, kind="militia")
+# a force's property after its name: rioters who torch "a police box" or "army vehicles" fight no one
+_FORCE_PROPERTY = re.compile(
+    r"\s+(?:boxe?s?|booths?|stations?|posts?|outposts?|kiosks?|vans?|vehicles?|cars?|trucks?|jeeps?|buses|bus|"
+    r"headquarters|buildings?|offices?|barracks|camps?|check ?posts?|checkpoints?|pickets?)\b",
+    re.IGNORECASE,
+)
+# the state's men an armed group attacks or kills: ACLED's actor2 of the clash (its police, else its military)
+_STATE_TARGET = re.compile(
+    r"\b(?:(police(?:m[ae]n|\s+officers?|\s+stations?|\s+posts?|\s+checkpoints?)?)|soldiers|troops|army|military|"
+    r"servicem[ae]n|checkpoints?|convoys?|bases?|patrols?|outposts?|barracks)\b",
+    re.IGNORECASE,
+)
 
 
 def _of_country(actor: Actor | None, country: str, protest: bool) -> Actor | None:

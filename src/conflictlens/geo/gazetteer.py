@@ -636,6 +636,8 @@ def _add_world_admin1(b: _Builder, pycountry: Any) -> None:
             k = (p.country, key_of(p.name))
             if k not in towns or p.population > towns[k].population:
                 towns[k] = p
+    # English names where ISO has French or Arabic ones ("Nord-Kivu" is "North Kivu province" in the news)
+    english = {row[0].strip(): row for row in _data_lines("world_admin1.tsv")}
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if sub.parent_code or cc in CONFLICT_COUNTRIES or cc == "US" or sub.type in _SMALL_SUBDIVISIONS:
@@ -643,9 +645,14 @@ def _add_world_admin1(b: _Builder, pycountry: Any) -> None:
         name = re.sub(r"\s*[\[(].*", "", sub.name).strip()
         if not name:
             continue
-        town = towns.get((cc, key_of(name)))
+        names = [name]
+        if sub.code in english:
+            row = english[sub.code]
+            name = row[1].strip()
+            names = [name, *names, *(a for a in (row[2].strip().split("|") if len(row) > 2 else ()) if a)]
+        town = next((t for t in (towns.get((cc, key_of(n))) for n in names) if t), None)
         lat, lon = (town.lat, town.lon) if town else (None, None)
-        b.add(Place(None, name, cc, name, None, lat, lon, "admin1", 0, town.geonameid if town else None), [name])
+        b.add(Place(None, name, cc, name, None, lat, lon, "admin1", 0, town.geonameid if town else None), names)
 
 
 def _add_countries(b: _Builder, countries: dict[str, dict[str, Any]], pycountry: Any) -> None:

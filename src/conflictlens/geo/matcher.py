@@ -96,6 +96,8 @@ PLACE_FOLLOWERS = frozenset(
 
 
 # "Turkish-backed", "Iranian-made", "Saudi-led": the demonym says who stands behind, not where
+# kinds of a name that starts no longer name: a capitalised word after a province is a headline's noun
+_PROVINCE_KINDS = frozenset(["admin1", "region"])
 _SPONSORED = frozenset(["backed", "led", "made", "supplied", "funded", "trained", "brokered", "allied", "aligned"])
 _COMMON_CAPITALISED = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -188,7 +190,15 @@ class PlaceMatcher:
                     # In Title Case Headlines every word is capitalised: a capital after a name says nothing about
                     # a longer name
                     title_case = _title_case(text, starts)
-                if not title_case and keys[j] not in PLACE_FOLLOWERS and keys[j] not in FORM_WORDS:
+                if (
+                    not title_case
+                    and keys[j] not in PLACE_FOLLOWERS
+                    and keys[j] not in FORM_WORDS
+                    # an acronym after a mixed-case name is no part of it: "Chhattisgarh IED blast", "Borno SEMA"
+                    and not (text[starts[j] : ends[j]].isupper() and not text[s : ends[i]].isupper())
+                    # a state or province begins no longer name: "Jharkhand Blast: ...", "Manipur Violence: ..."
+                    and not all(p.kind in _PROVINCE_KINDS for p in self.gaz.lookup(key))
+                ):
                     found = 0
                     j = i
             if found and j < n and keys[j] in NAMED_AFTER and joined(j - 1):

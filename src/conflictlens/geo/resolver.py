@@ -36,6 +36,7 @@ COUNTRY_PRIOR = {"UA": 3.0, "RU": 2.0, "BY": 1.0, "MD": 1.0}
 _QUALIFIER_GAP = re.compile(r"\s*,\s*(?:the\s+)?|\s+in\s+(?:the\s+)?|\s*\(\s*", re.IGNORECASE)
 NEAR_KM = 25.0
 BIG_CITY = 100_000
+_DEMONYM_WEIGHT = 0.5  # a country a demonym names ("Israeli raids") counts less than one named as a place
 WORLD_CITY = 1_000_000  # a world city outweighs the conflict-country prior of a namesake village
 # Words that put a report on the Donbas front line (separatist forces, the OSCE monitoring mission, the 2014-2022
 # "ATO"): there, a village name is far more likely to be the Donetsk or Luhansk namesake.
@@ -140,13 +141,21 @@ class ToponymResolver:
         named: dict[str, float] = {}
         regions: list[tuple[Span, Place]] = []
         anchors: list[Place] = []
+        homes: dict[int, str] = {}  # span -> the one country all its candidates lie in (names, not demonyms)
         for sp in spans:
             attrs = sp.attrs
             cands = attrs["candidates"]
             first = cands[0]
+            if (
+                attrs.get("form") != "demonym"
+                and attrs.get("match") != "loose"
+                and first.country
+                and all(p.country == first.country for p in cands)
+            ):
+                homes[id(sp)] = first.country
             if len(cands) == 1:
                 if first.kind == "country" and first.country:
-                    weight = 0.5 if attrs.get("form") == "demonym" else 1.5
+                    weight = _DEMONYM_WEIGHT if attrs.get("form") == "demonym" else 1.5
                     named[first.country] = max(named.get(first.country, 0.0), weight)
                 elif first.kind in ("town", "district", "admin1", "admin2") and attrs.get("match") != "loose":
                     anchors.append(first)
@@ -249,6 +258,9 @@ class ToponymResolver:
                 # "Plateau state" is Nigeria's, not Benin's Plateau department: a "state" of a country that has them
                 in_states = [p for p in cands if p.country in _STATE_COUNTRIES]
                 cands = in_states or cands
+            if _foreign_alias(sp, cands, homes):
+                attrs.update(role="place", place=None, confidence=0.0)
+                continue
             if len(cands) == 1:  # nothing to choose between (most names): no scoring
                 best, conf = cands[0], 0.95
             else:  # the evidence below only matters where there is a choice
@@ -290,7 +302,9 @@ class ToponymResolver:
                 unique = (
                     attrs.get("match") != "loose"
                     and best.population >= 15000
-                    and not named
+                    # a country named as a place; a demonym says who acts, not where ("protested in Ramallah
+                    # against Israeli raids" is in Ramallah)
+                    and not any(w > _DEMONYM_WEIGHT for w in named.values())
                     and all(
                         p.country == best.country and km(p.lat, p.lon, best.lat, best.lon) <= NEAR_KM for p in cands
                     )
@@ -353,6 +367,22 @@ class ToponymResolver:
         elif any(km(a.lat, a.lon, p.lat, p.lon) < 50 for a in anchors if a.kind != "admin1"):
             s += 1.0
         return s
+
+
+def _foreign_alias(sp: Span, cands: list[Place], homes: dict[int, str]) -> bool:
+    """Whether a span names a war-country village only by another of its names (or loosely) in a report whose other
+    places all lie in one other country: "Rio de Janeiro's Complexo da Mare" is no Crimean Mar'yanovka ("Mare")."""
+    said = loose_key(key_of(sp.attrs.get("name", "")))
+    if not all(
+        p.country in COUNTRY_PRIOR
+        and p.kind == "town"
+        and p.population < BIG_CITY
+        and (sp.attrs.get("match") == "loose" or name_of(p) != said)
+        for p in cands
+    ):
+        return False
+    elsewhere = {c for k, c in homes.items() if k != id(sp)}
+    return bool(elsewhere) and elsewhere.isdisjoint(COUNTRY_PRIOR)
 
 
 @lru_cache(maxsize=1 << 16)

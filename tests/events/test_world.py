@@ -1247,3 +1247,24 @@ def test_a_mine_of_ore_is_no_weapon(pipeline, text: str) -> None:  # type: ignor
     [event] = pipeline.run_text(text, published=PUBLISHED).events
     assert event.sub_event_type == "Peaceful protest"
     assert event.weapons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "killed"),
+    [
+        ("Russian drone kills father and son in Sumy Oblast", "Air/drone strike", "Military Forces of Russia", 2),
+        (
+            "Shelling kills mother and daughter in Kherson",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            2,
+        ),  # fmt: skip
+        # a soldier who dies, with no weapon named, fell in fighting with the other side
+        ("Ukrainian soldier dies in Donbas", "Armed clash", "Military Forces of Russia", 1),
+    ],
+)
+def test_headline_victims_by_kin_and_death(pipeline, text: str, sub_event_type: str, actor1: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=dt.date(2023, 6, 15)).events
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert event.fatalities is not None and event.fatalities.value == killed

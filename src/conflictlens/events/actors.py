@@ -106,7 +106,7 @@ _START = attrgetter("start")  # a span's start, as a sort key
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 # a headline's victims: "Ukrainian soldier killed in east", "Two Ukrainian servicemen were wounded near Avdiivka"
 _PASSIVE_VICTIM = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:killed|wounded|injured|hurt)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:killed|wounded|injured|hurt|dies|died)"
     r"(?=\s*(?:$|[,.;:]|\s(?:in|near|by|at|as|after|during|when|while|on|overnight)\b))"
 )
 

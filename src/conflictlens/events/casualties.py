@@ -41,12 +41,15 @@ _SINGULAR = re.compile(
 # the verb and the victim ("kills DPR official", "kills Luhansk separatist leader").
 _BARE_SINGULAR = re.compile(
     r"(?:^(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?|[,:;]\s+|\b(?:kills|kill|killed|killing|injures|injured|injuring|wounds|wounded|"
-    r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?)"
+    r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?|"
+    # "kills father and son": the one after "and" too
+    r"(?:(?<=father)|(?<=mother)|(?<=husband)|(?<=wife)|(?<=son)|(?<=daughter)) and )"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
     # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim;
     # "Civilian death toll ... rises to 52": what kind of toll, not one more
-    r"herder|trader|aide|fighter|marine|paratrooper|jawan|constable|inspector)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|"
+    r"herder|trader|aide|fighter|marine|paratrooper|jawan|constable|inspector|father|mother|son|daughter|husband|"
+    r"wife|brother|sister)\b(?!['’]s|\s+(?:was\s+|is\s+)?among\b|"
     r"\s+(?:says|said|told|claims?|claimed|reports?|reported|confirms?|confirmed)\b|"
     r"\s+(?:death\s+|casualty\s+)?tolls?\b|\s+(?:deaths|casualties)\b)"
 )

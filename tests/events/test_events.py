@@ -688,3 +688,13 @@ def test_the_sbu_detains(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert event.sub_event_type == "Arrests"
     assert event.actor1 is not None and event.actor1.name.startswith("Police Forces of Ukraine")
     assert event.location.admin1 == "Odesa Oblast"
+
+
+def test_air_defence_over_the_sea_is_that_of_the_ministry_that_tells_of_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia's defence ministry said air defences shot down seven of the ten cruise missiles and destroyed three "
+        "sea drones that had targeted a ship in the Black Sea."
+    )
+    [event] = run(pipeline, text, published=dt.date(2023, 9, 13)).events
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"

@@ -376,15 +376,13 @@ class EventAssembler:
                 if all(p.name != party.name for p in parties):
                     parties.append(party)
             actor1, actor2 = (*parties, None, None)[:2]
-        if (
-            attacker_span is not None
-            and place is not None
-            and place.country in _OPPOSITE
-            and _BARE_AIR_DEFENCE.fullmatch(doc.text, attacker_span.start, attacker_span.end)
-        ):
+        if attacker_span is not None and _BARE_AIR_DEFENCE.fullmatch(doc.text, attacker_span.start, attacker_span.end):
             # "its air defences destroyed 13 drones over the Kursk region": a country's air defence is over its own
-            # land (in Crimea, Russia's)
-            actor1 = side_actor("RU" if _in_crimea(place) else place.country)
+            # land (in Crimea, Russia's); over the sea, that of the ministry that tells of it
+            if place is not None and place.country in _OPPOSITE:
+                actor1 = side_actor("RU" if _in_crimea(place) else place.country)
+            elif (told := _side_of_sources(big.sources)) is not None:
+                actor1 = side_actor(told)
         actor1 = _localise(actor1, place)
         actor2 = _localise(actor2, place)
         actor1 = _local_separatists(doc, actor1, attacker_span, place)
@@ -934,6 +932,15 @@ def _weapon_user(frame: Frame) -> str | None:
     users = {s.attrs.get("user") for w in frame.weapons for s in w.spans if s.label == "weapon"}
     users.discard(None)
     return users.pop() if len(users) == 1 else None
+
+
+def _side_of_sources(sources: list[Any]) -> str | None:
+    """RU or UA when the frame's sources are one side's officials ("Russia's defence ministry said"), else None."""
+    sides = {
+        "RU" if re.search(r"\bRussia", s.name) else "UA" if re.search(r"\bUkrain", s.name) else None for s in sources
+    }
+    sides.discard(None)
+    return sides.pop() if len(sides) == 1 else None  # type: ignore[return-value]
 
 
 _BARE_AIR_DEFENCE = re.compile(r"(?:the\s+)?air[ -]defen[cs]es?(?:\s+(?:forces|systems|units))?", re.IGNORECASE)

@@ -1268,3 +1268,35 @@ def test_headline_victims_by_kin_and_death(pipeline, text: str, sub_event_type: 
     assert event.sub_event_type == sub_event_type
     assert event.actor1 is not None and event.actor1.name == actor1
     assert event.fatalities is not None and event.fatalities.value == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "place"),
+    [
+        ("Kharkiv under fire again", "Shelling/artillery/missile attack", "Military Forces of Russia", "Kharkiv"),
+        ("Night of terror in Kyiv as drones swarm city", "Air/drone strike", "Military Forces of Russia", "Kyiv"),
+        ("Ukraine claims advances near Bakhmut", "Armed clash", "Military Forces of Ukraine", "Bakhmut"),
+        (
+            "Russia targets Ukrainian grain port of Izmail",
+            "Shelling/artillery/missile attack",
+            "Military Forces of Russia",
+            "Izmayil",
+        ),  # fmt: skip
+        (
+            "Russia bombs Ukrainian grain terminals in Odesa region",
+            "Air/drone strike",
+            "Military Forces of Russia",
+            "Odesa Oblast",
+        ),  # fmt: skip
+        (
+            "Explosions in Kyiv as air defence repels attack",
+            "Disrupted weapons use",
+            "Military Forces of Ukraine",
+            "Kyiv",
+        ),  # fmt: skip
+    ],
+)
+def test_war_headlines_without_a_toll(pipeline, text: str, sub_event_type: str, actor1: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=dt.date(2023, 8, 2)).events
+    assert (event.sub_event_type, event.location.name) == (sub_event_type, place)
+    assert event.actor1 is not None and event.actor1.name == actor1

@@ -133,7 +133,10 @@ DOWNED_AIRCRAFT = re.compile(
     re.IGNORECASE,
 )
 _LAUNCHED_BY = re.compile(r"\b(?:launched|fired|sent|used|deployed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_SELF_AFTER_SPEAKING = re.compile(r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s")
+_SELF_AFTER_SPEAKING = re.compile(
+    r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s"
+    r"|\s+(?:[\w-]+\s+)?(?:advances|gains)\b"  # "Ukraine claims advances near Bakhmut": its own
+)
 
 
 def pick_actors(

@@ -698,3 +698,12 @@ def test_air_defence_over_the_sea_is_that_of_the_ministry_that_tells_of_it(pipel
     [event] = run(pipeline, text, published=dt.date(2023, 9, 13)).events
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"
+
+
+def test_the_number_of_events_a_toll_is_split_among_is_no_toll(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 14 October 2018, NAF rebel forces fired at positions of the Military Forces of Ukraine near Zolote. Two "
+        "rebels were killed during the day [Fatalities split among 14 events]."
+    )
+    [event] = run(pipeline, text).events
+    assert event.fatalities is not None and event.fatalities.value == 2

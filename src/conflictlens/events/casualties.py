@@ -62,7 +62,7 @@ _NOT_CASUALTY_AFTER = re.compile(
     r"drones?|missiles?|rockets?|shells?|bombs?|houses?|buildings?|cars?|km|kilometres?|"
     r"kilometers?|metres?|meters?|hectares?|times|villages?|settlements?|towns?|attacks?|strikes?|days?|hours?)\b"
     # right after the number only ("strikes on several districts"; "5 in Kherson region" is a toll)
-    r"|^\s*(?:districts?|regions?|cities|areas?|neighbou?rhoods?|streets?|oblasts?)\b",
+    r"|^\s*(?:districts?|regions?|cities|areas?|neighbou?rhoods?|streets?|oblasts?|events|incidents|locations)\b",
 )
 
 # ... unless the casualty word comes first: "Four die as shells hit a bus stop", "2 killed in drone strike"

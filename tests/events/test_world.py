@@ -1300,3 +1300,37 @@ def test_war_headlines_without_a_toll(pipeline, text: str, sub_event_type: str, 
     [event] = pipeline.run_text(text, published=dt.date(2023, 8, 2)).events
     assert (event.sub_event_type, event.location.name) == (sub_event_type, place)
     assert event.actor1 is not None and event.actor1.name == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # militants who fell, with no one named: they fought the state's forces
+        (
+            "Kashmir Encounter: two terrorists killed in Kulgam",
+            "Armed clash",
+            "Military Forces of India",
+            "Unidentified Armed Group (India)",
+        ),  # fmt: skip
+        (
+            "Three militants killed in Waziristan",
+            "Armed clash",
+            "Military Forces of Pakistan",
+            "Unidentified Armed Group (Pakistan)",
+        ),  # fmt: skip
+        # unnamed rebels are an armed group
+        (
+            "Rebels attacked a village in North Kivu, killing nine civilians.",
+            "Attack",
+            "Unidentified Armed Group (Democratic Republic of Congo)",
+            None,
+        ),  # fmt: skip
+    ],
+)
+def test_militants_and_rebels_unnamed(
+    pipeline, text: str, sub_event_type: str, actor1: str, actor2: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.run_text(text, published=PUBLISHED).events
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 is not None and event.actor1.name == actor1
+    assert (event.actor2.name if event.actor2 else None) == actor2

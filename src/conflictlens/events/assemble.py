@@ -489,6 +489,16 @@ class EventAssembler:
             actor1 = side_actor("UA" if held else _OPPOSITE[place.country])
         if (
             sub_type == "Armed clash"
+            and actor1 is None
+            and actor2 is not None
+            and actor2.kind in ("militia", "rebels")
+            and (home := place.country if place is not None else actor2.country)
+            and home not in _OPPOSITE
+        ):
+            # "two terrorists killed in Kulgam": the militants fell to the state's forces
+            actor1 = Actor(name=f"Military Forces of {country_name(home)}", country=home, kind="state_forces")
+        if (
+            sub_type == "Armed clash"
             and actor2 is None
             and actor1 is not None
             and actor1.kind in ("militia", "rebels")

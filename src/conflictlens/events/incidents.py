@@ -841,9 +841,11 @@ def classify(frame: Frame, doc: Document, near: Span | None = None) -> tuple[str
         r <= _KILL_ONLY
         and not cats
         and _attacker(frame, doc) is None
-        and any(a.attrs.get("kind") == "state_forces" for a in frame.actors)
+        and any(a.attrs.get("kind") in ("state_forces", "militia", "rebels") for a in frame.actors)
     ):
-        return result("Armed clash")  # "Two Ukrainian marines killed near Shyrokyne": soldiers fall in fighting
+        # "Two Ukrainian marines killed near Shyrokyne", "Kashmir Encounter: two terrorists killed in Kulgam": fighters
+        # fall in fighting
+        return result("Armed clash")
     if _fire_on_civilians(frame, doc, cats):
         return result("Attack")
     armed_group = _armed_group_attack(frame, doc, r, cats)

@@ -1325,6 +1325,13 @@ def test_war_headlines_without_a_toll(pipeline, text: str, sub_event_type: str, 
             "Unidentified Armed Group (Democratic Republic of Congo)",
             None,
         ),  # fmt: skip
+        # those killed are the victims, not the killers, whoever tells of it
+        (
+            "The military said it killed eight terrorists in an operation in Borno state.",
+            "Armed clash",
+            "Military Forces of Nigeria",
+            "Unidentified Armed Group (Nigeria)",
+        ),
     ],
 )
 def test_militants_and_rebels_unnamed(

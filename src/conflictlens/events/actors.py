@@ -132,6 +132,13 @@ DOWNED_AIRCRAFT = re.compile(
     r"(?:su|mig|ka|mi|tu|il)-\d+\w*)\s+(?:(?:was|were|has been|have been|had been)\s+)?(?:shot down|downed)\b",
     re.IGNORECASE,
 )
+# "the military said it killed eight terrorists": who was killed, not who killed
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killed|kills|killing|kill|eliminated|neutrali[sz]ed)\s+(?:at least\s+|more than\s+|over\s+|about\s+)?"
+    r"(?:\d[\d,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|"
+    r"fifty|several|dozens of|scores of|hundreds of)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 _LAUNCHED_BY = re.compile(r"\b(?:launched|fired|sent|used|deployed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _SELF_AFTER_SPEAKING = re.compile(
     r"\s+(?:that\s+)?(?:it|its\s+(?:forces|troops|military|army|air\s+defen[cs]es?))\s"
@@ -220,7 +227,11 @@ def pick_actors(
             not weapon or not is_object(doc, a, clause_start) or _ACTION_AFTER.match(text, a.end)
         ):
             subjects.append(a)  # "toll from Russian strike on Uman", "killed in Russian attack": whose strike it was
-        elif _PASSIVE_VICTIM.match(text, a.end) or DOWNED_AIRCRAFT.match(text, a.end):
+        elif (
+            _PASSIVE_VICTIM.match(text, a.end)
+            or DOWNED_AIRCRAFT.match(text, a.end)
+            or _KILLED_BEFORE.search(text, max(clause_start, a.start - 30), a.start)
+        ):
             objects.append(a)  # "Ukrainian soldier killed in east": who was killed, not who killed
         elif not is_object(doc, a, clause_start):
             subjects.append(a)

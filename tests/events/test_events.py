@@ -258,7 +258,7 @@ def test_superlative_comparisons_are_not_new_events(pipeline) -> None:  # type: 
             "Shelling/artillery/missile attack",
             "Kramatorsk",
         ),
-        ("Russian forces tried to capture Avdiivka but were repelled", "Armed clash", "Avdiyivka"),
+        ("Russian forces tried to capture Avdiivka but were repelled", "Armed clash", "Avdiivka"),
     ],
 )
 def test_headline_verbs_in_the_present(pipeline, headline: str, sub_event_type: str, place: str) -> None:  # type: ignore[no-untyped-def]

@@ -555,18 +555,18 @@ def test_a_headline_label_only_situates_the_place(pipeline) -> None:  # type: ig
 WAR_HEADLINES = [
     ("Death toll from Dnipro strike rises to 40", "Dnipro", 40),
     ("Explosion hits Crimean bridge, killing three", "Crimean Bridge", 3),
-    ("Russian forces shell Zaporizhzhia nuclear plant area", "Zaporizhzhya", None),
+    ("Russian forces shell Zaporizhzhia nuclear plant area", "Zaporizhzhia", None),
     ("Kramatorsk: Russian missile hits pizza restaurant, killing 11", "Kramatorsk", 11),
     ("Russia shells Nikopol overnight, one dead", "Nikopol", 1),
     ("Ukraine: 3 dead in shelling of Kupiansk", "Kupyansk", 3),
-    ("Russian air strike kills 21 in Serhiivka near Odesa", "Serhiyivka", 21),
+    ("Russian air strike kills 21 in Serhiivka near Odesa", "Serhiivka", 21),
     # Ukrainian agencies' wording: enemy, occupiers, invaders; present tense
     ("Russians hit Kherson with MLRS, woman killed", "Kherson", 1),
     ("Partisans blow up railway near Melitopol", "Melitopol", None),
     ("Ukrainian forces destroy Russian ammunition depot in Nova Kakhovka", "Nova Kakhovka", None),
     ("Russian army fires at Chernihiv region border areas 15 times", "Chernihiv Oblast", None),
     ("Occupiers attack Kharkiv region, one killed", "Kharkiv Oblast", 1),
-    ("Russian troops storm Avdiivka, suffer heavy losses", "Avdiyivka", None),
+    ("Russian troops storm Avdiivka, suffer heavy losses", "Avdiivka", None),
     ("Russian-installed official killed in car bombing in Melitopol", "Melitopol", 1),
     ("Zelensky: Russia killed 40 in Dnipro", "Dnipro", 40),
     ("Drone attack sets fire to oil depot in Russia's Bryansk region", "Bryansk Oblast", None),
@@ -790,9 +790,9 @@ def test_a_claimed_capture_and_the_town_it_refers_to(pipeline) -> None:  # type:
     toll over a period, and the town "almost completely destroyed" is its state, not an incident."""
     result = pipeline.run(_example("2023-12-25-marinka-capture-claim.txt"))
     assert [(e.sub_event_type, e.location.name, str(e.date.start)) for e in result.events] == [
-        ("Non-state actor overtakes territory", "Mar'yinka", "2023-12-25"),
-        ("Armed clash", "Mar'yinka", "2023-12-25"),
-        ("Non-violent transfer of territory", "Mar'yinka", "2023-12-26"),
+        ("Non-state actor overtakes territory", "Marinka", "2023-12-25"),
+        ("Armed clash", "Marinka", "2023-12-25"),
+        ("Non-violent transfer of territory", "Marinka", "2023-12-26"),
         ("Shelling/artillery/missile attack", "Kherson", "2023-12-25"),
     ]
     clash = result.events[1]
@@ -1009,7 +1009,7 @@ def test_wire_headlines(pipeline, text: str, sub_event_type: str, actor1: str | 
             "Shelling/artillery/missile attack",
             "Military Forces of Russia",
             None,
-            "Kryvyy Rih",
+            "Kryvyi Rih",
             11,
         ),  # fmt: skip
     ],
@@ -1280,7 +1280,7 @@ def test_headline_victims_by_kin_and_death(pipeline, text: str, sub_event_type: 
             "Russia targets Ukrainian grain port of Izmail",
             "Shelling/artillery/missile attack",
             "Military Forces of Russia",
-            "Izmayil",
+            "Izmail",
         ),  # fmt: skip
         (
             "Russia bombs Ukrainian grain terminals in Odesa region",

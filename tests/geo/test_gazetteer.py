@@ -131,3 +131,19 @@ def test_english_names_of_world_divisions_are_iso_codes() -> None:
     for row in rows:
         sub = pycountry.subdivisions.get(code=row[0].strip())
         assert sub is not None and sub.parent_code is None, row[0]
+
+
+def test_ukrainian_towns_in_the_national_transliteration(gaz: Gazetteer) -> None:
+    # GeoNames spells them Kryvyy Rih, Mar'yinka, Zaporizhzhya; English-language media and ACLED as Ukraine does
+    for said, shown in (("Kryvyy Rih", "Kryvyi Rih"), ("Kryvyi Rih", "Kryvyi Rih"), ("Marinka", "Marinka"),
+                        ("Mar'yinka", "Marinka"), ("Zaporizhzhia", "Zaporizhzhia")):  # fmt: skip
+        assert gaz.geocode(said, country="UA")[0].name == shown
+
+
+def test_national_spelling_is_of_the_same_name_only() -> None:
+    from conflictlens.geo.gazetteer import _national_spelling
+
+    # an old or another language's name is not the town's spelling; with none of the same name, GeoNames' stays
+    assert _national_spelling("Zaporizhzhya", ["Алекса́ндровск", "Запорожье", "Запоріжжя"]) == "Zaporizhzhia"
+    assert _national_spelling("Kupyansk", ["Купенськ", "Купецький"]) is None
+    assert _national_spelling("Bakhmut", ["Бахмут", "Артемівськ"]) is None  # already the national spelling

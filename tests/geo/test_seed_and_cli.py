@@ -34,7 +34,7 @@ def test_seed_places(gaz: Gazetteer) -> None:
         ("Odesa region", "Odesa Oblast", "UA"),
         ("Kherson", "Kherson", "UA"),
         ("Ukrainian", "Ukraine", "UA"),
-        ("Avdiivka", "Avdiyivka", "UA"),
+        ("Avdiivka", "Avdiivka", "UA"),
         ("Crimea", "Crimea", "UA"),
         ("Black Sea", "Black Sea", None),
     ]:
@@ -55,7 +55,7 @@ def test_geocode_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gaz: G
     res = runner.invoke(_app(), ["geocode", "Zaporozhye", "--json", "--limit", "2"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
-    assert rows[0]["name"] == "Zaporizhzhya" and rows[0]["admin1"] == "Zaporizhia Oblast"
+    assert rows[0]["name"] == "Zaporizhzhia" and rows[0]["admin1"] == "Zaporizhia Oblast"
     assert rows[0]["geonameid"] == 687700
     res = runner.invoke(_app(), ["geocode", "Odessa", "--country", "US"])
     assert res.exit_code == 0 and "Texas" in res.output and "5527554" in res.output

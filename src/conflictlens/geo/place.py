@@ -37,6 +37,8 @@ class Place:
     kind: str  # "country" | "admin1" | "admin2" | "town" | "district" | "point" | "region" | "water"
     population: int = 0
     parent: int | None = None  # for a district: geonameid of the town it is part of
+    # how near the point is, where not as its kind says: a village of the codifier stands at its hromada's centre
+    precision: str | None = None
 
     def to_location(self, precision: str | None = None) -> Location:
         return Location.model_validate(self.location_fields(precision))
@@ -51,6 +53,6 @@ class Place:
             "admin2": self.admin2,
             "lat": None if self.lat is None else round(self.lat, 5),
             "lon": None if self.lon is None else round(self.lon, 5),
-            "precision": precision or PRECISION_OF_KIND.get(self.kind, "unknown"),
+            "precision": precision or self.precision or PRECISION_OF_KIND.get(self.kind, "unknown"),
             "geonameid": self.geonameid,
         }

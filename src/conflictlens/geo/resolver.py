@@ -141,18 +141,10 @@ class ToponymResolver:
         named: dict[str, float] = {}
         regions: list[tuple[Span, Place]] = []
         anchors: list[Place] = []
-        homes: dict[int, str] = {}  # span -> the one country all its candidates lie in (names, not demonyms)
         for sp in spans:
             attrs = sp.attrs
             cands = attrs["candidates"]
             first = cands[0]
-            if (
-                attrs.get("form") != "demonym"
-                and attrs.get("match") != "loose"
-                and first.country
-                and all(p.country == first.country for p in cands)
-            ):
-                homes[id(sp)] = first.country
             if len(cands) == 1:
                 if first.kind == "country" and first.country:
                     weight = _DEMONYM_WEIGHT if attrs.get("form") == "demonym" else 1.5
@@ -163,15 +155,28 @@ class ToponymResolver:
                 regions.append((sp, first))
         # admin1 qualifiers right after a place
         qualifier_of: dict[int, Place] = {}
+        listed: set[int] | None = None  # spans a list goes on from ("Kyiv, Lviv, Dnipro, Odesa"), worked out once
         for a, b in _qualifier_pairs(spans, text):
+            oblasts = [p for p in b.attrs["candidates"] if p.kind == "admin1"]
+            if not oblasts:
+                continue
             a_cands = a.attrs["candidates"]
             a_is_village = not any(p.kind in ("admin1", "country", "water", "region") for p in a_cands)
             a_regions = {(p.country, p.admin1) for p in a_cands}
-            oblasts = [p for p in b.attrs["candidates"] if p.kind == "admin1"]
             # an oblast that holds one of the candidates first: "Vasylkiv, Kyiv" is in Kyiv Oblast, not Kyiv City
             oblasts.sort(key=lambda adm: (adm.country, adm.admin1) not in a_regions)
             for adm in oblasts:
                 inside = (adm.country, adm.admin1) in a_regions
+                if inside and any(
+                    p.population >= BIG_CITY and p.kind == "town" and p.admin1 != adm.admin1 for p in a_cands
+                ):
+                    # a city and the city after it in a list: "Strikes hit Lviv, Dnipro, Odesa" is not the village
+                    # called Lviv in Dnipropetrovsk Oblast; "Makiivka, Luhansk." is the Luhansk village
+                    if listed is None:
+                        pairs = zip(spans, spans[1:], strict=False)
+                        listed = {id(x) for x, y in pairs if _LIST_GAP.fullmatch(text, x.end, y.start)}
+                    if id(b) in listed:
+                        continue
                 if inside or (a_is_village and a.attrs.get("form") in TOWN_FORMS):
                     qualifier_of[id(a)] = adm
                     b.attrs["role"] = "qualifier"
@@ -233,6 +238,9 @@ class ToponymResolver:
                 # a namesake elsewhere, the real place is missing from the gazetteer: the oblast is all we know
                 attrs.update(role="place", place=None, confidence=0.0)
                 continue
+            if qual is not None and len(cands) > 1:
+                # the oblast named settles it: only its namesakes are left to choose from (and to be rivals)
+                cands = [p for p in cands if p.admin1 == qual.admin1 and p.country == qual.country] or cands
             if qual is None and any(p.country == "UA" and p.kind == "town" for p in cands):
                 if front is None:
                     front = bool(_DONBAS_CUES.search(text))
@@ -258,7 +266,7 @@ class ToponymResolver:
                 # "Plateau state" is Nigeria's, not Benin's Plateau department: a "state" of a country that has them
                 in_states = [p for p in cands if p.country in _STATE_COUNTRIES]
                 cands = in_states or cands
-            if _foreign_alias(sp, cands, homes):
+            if _foreign_alias(sp, cands, spans):
                 attrs.update(role="place", place=None, confidence=0.0)
                 continue
             if len(cands) == 1:  # nothing to choose between (most names): no scoring
@@ -369,20 +377,29 @@ class ToponymResolver:
         return s
 
 
-def _foreign_alias(sp: Span, cands: list[Place], homes: dict[int, str]) -> bool:
+def _home(sp: Span) -> str | None:
+    """The one country all the candidates of a span lie in (a name, not a demonym), if there is one."""
+    attrs = sp.attrs
+    cands = attrs["candidates"]
+    country = cands[0].country
+    if attrs.get("form") == "demonym" or attrs.get("match") == "loose" or not country:
+        return None
+    return country if all(p.country == country for p in cands) else None
+
+
+def _foreign_alias(sp: Span, cands: list[Place], spans: list[Span]) -> bool:
     """Whether a span names a war-country village only by another of its names (or loosely) in a report whose other
     places all lie in one other country: "Rio de Janeiro's Complexo da Mare" is no Crimean Mar'yanovka ("Mare")."""
-    said = loose_key(key_of(sp.attrs.get("name", "")))
-    if not all(
-        p.country in COUNTRY_PRIOR
-        and p.kind == "town"
-        and p.population < BIG_CITY
-        and (sp.attrs.get("match") == "loose" or name_of(p) != said)
-        for p in cands
-    ):
+    # the other places first: in most reports they are in the war's countries, which settles it
+    elsewhere = {c for other in spans if other is not sp and (c := _home(other)) is not None}
+    if not elsewhere or not elsewhere.isdisjoint(COUNTRY_PRIOR):
         return False
-    elsewhere = {c for k, c in homes.items() if k != id(sp)}
-    return bool(elsewhere) and elsewhere.isdisjoint(COUNTRY_PRIOR)
+    if not all(p.country in COUNTRY_PRIOR and p.kind == "town" and p.population < BIG_CITY for p in cands):
+        return False
+    if sp.attrs.get("match") != "loose":
+        said = loose_key(key_of(sp.attrs.get("name", "")))
+        return not any(name_of(p) == said for p in cands)
+    return True
 
 
 @lru_cache(maxsize=1 << 16)
@@ -406,6 +423,7 @@ def _qualifier_pairs(spans: list[Span], text: str) -> Iterator[tuple[Span, Span]
             yield a, b
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+")
 _IN_COUNTRYS = re.compile(r"\s+in\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 

@@ -22,15 +22,12 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+# (gazetteer.py imports this module only inside Gazetteer.build, so there is no import cycle)
+from conflictlens.geo.gazetteer import _Builder, admin1_table, key_of, km
 from conflictlens.geo.place import Place
 from conflictlens.geo.translit import latin_forms, loose_key, ukrainian_to_latin
-
-if TYPE_CHECKING:
-    from conflictlens.geo.gazetteer import _Builder
 
 # KATOTTG's first level ("UA14...": Donetsk) -> GeoNames admin1 code, as in data/admin1.tsv.  The codifier numbers
 # oblasts as the old KOATUU did; GeoNames numbers them alphabetically.
@@ -45,7 +42,7 @@ CLUSTER_KM = 20.0  # members this close to each other are taken for one hromada'
 SAME_KM = 25.0  # a gazetteer town of the same name this close to the centre is the village itself
 PRECISION = "admin2"  # where a codifier village is put: near it, at its hromada's centre
 # adjective endings of hromada names: Kupianska -> Kupiansk, Andriivska -> Andriivka
-_HROMADA_ENDING = re.compile(r"(?:ська|цька|зька|ська|ка)$")
+_HROMADA_ENDING = re.compile(r"(?:ська|цька|зька|ка)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,40 +75,42 @@ def codifier_version() -> str:
 def add_villages(b: _Builder, rows: list[Unit] | None = None) -> int:
     """Add the codifier's settlements the gazetteer being compiled lacks, each at its hromada's centre; returns how
     many were added."""
-    from conflictlens.geo.gazetteer import admin1_table
-
     rows = codifier_rows() if rows is None else rows
     table = admin1_table()
     names = {u.id: u.name for u in rows}
     towns: dict[tuple[str, str], list[int]] = defaultdict(list)  # (admin1, loose key) -> gazetteer towns
     for i, p in enumerate(b.places):
         if p.country == "UA" and p.kind == "town" and p.admin1:
-            for key in _keys_of(b, i):
-                towns[(p.admin1, key)].append(i)
+            towns[(p.admin1, loose_key(key_of(p.name)))].append(i)
     members: dict[str, list[Unit]] = defaultdict(list)
     for u in rows:
         if u.category in _SETTLEMENT and u.ancestors:
             members[u.ancestors[-1]].append(u)
-    centres: dict[str, tuple[float, float]] = {}
+    forms = {u.id: _forms(u.name) for units in members.values() for u in units}
+    centres: dict[str, tuple[str, float, float]] = {}  # hromada -> (admin1, lat, lon)
     for hromada, units in members.items():  # all centres first, from the places the sources gave
         entry = table.get(_OBLAST_OF_PREFIX.get(hromada[2:4], ""))
         if entry is None:
             continue
-        found = [(u, b.places[i]) for u in units for key in _forms(u.name) for i in towns.get((entry[0], key), ())]
+        found = [(u, b.places[i]) for u in units for key in forms[u.id] for i in towns.get((entry[0], key), ())]
         centre = _centre(names.get(hromada, ""), found)
         if centre is not None:
-            centres[hromada] = centre
+            centres[hromada] = (entry[0], *centre)
     raions: dict[str, str] = {}  # one string per raion, which the index then stores once
     added = 0
-    for hromada, (lat, lon) in centres.items():
-        admin1 = table[_OBLAST_OF_PREFIX[hromada[2:4]]][0]
+    for hromada, (admin1, lat, lon) in centres.items():
         for u in members[hromada]:
-            forms = _forms(u.name)
-            if any(_near(b.places[i], lat, lon) for key in forms for i in towns.get((admin1, key), ())):
-                continue
+            if any(
+                km(b.places[i].lat, b.places[i].lon, lat, lon) <= SAME_KM
+                for key in forms[u.id]
+                for i in towns.get((admin1, key), ())
+            ):
+                continue  # the gazetteer has the village itself
             raion = None
             if len(u.ancestors) > 2 and u.ancestors[1] in names:
-                raion = raions.setdefault(u.ancestors[1], ukrainian_to_latin(names[u.ancestors[1]]))
+                if u.ancestors[1] not in raions:
+                    raions[u.ancestors[1]] = ukrainian_to_latin(names[u.ancestors[1]])
+                raion = raions[u.ancestors[1]]
             place = Place(None, ukrainian_to_latin(u.name), "UA", admin1, raion, lat, lon, "town", precision=PRECISION)
             b.add(place, latin_forms(u.name))
             added += 1
@@ -120,27 +119,11 @@ def add_villages(b: _Builder, rows: list[Unit] | None = None) -> int:
 
 def _forms(name: str) -> set[str]:
     """The loose keys a Ukrainian name is written with in Latin letters (national and Russian-style readings)."""
-    from conflictlens.geo.gazetteer import key_of
-
     return {loose_key(key_of(f)) for f in latin_forms(name)}
-
-
-def _keys_of(b: _Builder, idx: int) -> Iterator[str]:
-    from conflictlens.geo.gazetteer import key_of
-
-    yield loose_key(key_of(b.places[idx].name))
-
-
-def _near(p: Place, lat: float, lon: float) -> bool:
-    from conflictlens.geo.gazetteer import km
-
-    return km(p.lat, p.lon, lat, lon) <= SAME_KM
 
 
 def _centre(hromada: str, found: list[tuple[Unit, Place]]) -> tuple[float, float] | None:
     """The centre of a hromada from the gazetteer places of its members (see the module docstring), or None."""
-    from conflictlens.geo.gazetteer import km
-
     if not found:
         return None
 
